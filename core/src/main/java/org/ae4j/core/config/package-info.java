@@ -1,0 +1,2 @@
+/** Config records and their binding from {@code key=value} options. */
+package org.ae4j.core.config;

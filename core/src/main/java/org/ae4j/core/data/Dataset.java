@@ -1,0 +1,113 @@
+package org.ae4j.core.data;
+
+import java.util.Objects;
+
+/**
+ * A dense row-major float32 matrix of examples, optionally with integer labels. Values must be finite: the
+ * constructor rejects NaN and infinity, naming the source, row and column.
+ */
+public final class Dataset {
+    private final String source;
+    private final float[] values;
+    private final int rows;
+    private final int cols;
+    private final int[] labels;
+
+    /**
+     * @param source where the data came from (a file, a dataset name), used in error messages
+     * @param values rows·cols values, row-major; not copied
+     * @param rows number of examples
+     * @param cols number of features
+     * @param labels one label per row, or null
+     */
+    public Dataset(String source, float[] values, int rows, int cols, int[] labels) {
+        this.source = Objects.requireNonNull(source, "source");
+        if (rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException(source + ": expected at least one row and one column, got "
+                    + rows + " rows and " + cols + " columns");
+        }
+        if ((long) rows * cols != values.length) {
+            throw new IllegalArgumentException(source + ": expected " + ((long) rows * cols) + " values for "
+                    + rows + "x" + cols + ", got " + values.length);
+        }
+        if (labels != null && labels.length != rows) {
+            throw new IllegalArgumentException(source + ": expected one label per row (" + rows + "), got "
+                    + labels.length + " labels");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException(source + ": row " + (i / cols) + ", column " + (i % cols)
+                        + ": expected a finite number, got " + values[i]);
+            }
+        }
+        this.values = values;
+        this.rows = rows;
+        this.cols = cols;
+        this.labels = labels;
+    }
+
+    /** A dataset without labels. */
+    public Dataset(String source, float[] values, int rows, int cols) {
+        this(source, values, rows, cols, null);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The backing array (row-major, not a copy: do not modify). */
+    public float[] values() {
+        return values;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** True when labels are present. */
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** The backing label array, or null (not a copy). */
+    public int[] labels() {
+        return labels;
+    }
+
+    /** Value at (row, col). */
+    public float get(int row, int col) {
+        return values[row * cols + col];
+    }
+
+    /** The rows [from, to) as a new dataset (copied). */
+    public Dataset slice(int from, int to) {
+        if (from < 0 || to > rows || from >= to) {
+            throw new IllegalArgumentException(source + ": bad row range [" + from + ", " + to + ") of " + rows);
+        }
+        float[] v = java.util.Arrays.copyOfRange(values, from * cols, to * cols);
+        int[] l = labels == null ? null : java.util.Arrays.copyOfRange(labels, from, to);
+        return new Dataset(source + "[" + from + ":" + to + "]", v, to - from, cols, l);
+    }
+
+    /** Smallest value. */
+    public float min() {
+        float m = Float.POSITIVE_INFINITY;
+        for (float v : values) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    /** Largest value. */
+    public float max() {
+        float m = Float.NEGATIVE_INFINITY;
+        for (float v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,2 @@
+/** In-memory datasets. */
+package org.ae4j.core.data;

@@ -1,0 +1,2 @@
+/** Small utilities: the seeded random generator. */
+package org.ae4j.core.util;
