@@ -22,7 +22,8 @@ import struct
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_OUT = os.path.normpath(os.path.join(HERE, "..", "src", "main", "resources", "org", "ae4j", "datasets", "embedded"))
+DEFAULT_OUT = os.path.normpath(
+    os.path.join(HERE, "..", "src", "main", "resources", "org", "ae4j", "datasets", "embedded"))
 
 # (file name, expected magic, items to keep)
 SUBSETS = [

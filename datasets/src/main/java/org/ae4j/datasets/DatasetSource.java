@@ -1,0 +1,23 @@
+package org.ae4j.datasets;
+
+import org.ae4j.core.data.Dataset;
+
+/**
+ * Where a dataset comes from: a named dataset ({@code embedded}, {@code fashion-mnist}, {@code mnist}), one IDX
+ * file, or a directory of IDX files named the MNIST way. Obtain one from {@link Datasets#source}.
+ */
+public interface DatasetSource {
+    /** What this source is, for messages: a dataset name or a path. */
+    String name();
+
+    /**
+     * Loads a split, at most {@code limit} rows (the first ones). A source that is a single file has no
+     * splits and ignores {@code split}.
+     */
+    Dataset load(Split split, int limit);
+
+    /** Loads a whole split. */
+    default Dataset load(Split split) {
+        return load(split, Integer.MAX_VALUE);
+    }
+}
