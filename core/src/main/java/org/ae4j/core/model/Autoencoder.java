@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ae4j.core.data.Dataset;
+import org.ae4j.core.data.Normalization;
 import org.ae4j.core.spi.Backend;
 import org.ae4j.core.spi.ParameterSpec;
 import org.ae4j.core.util.Rng;
@@ -17,6 +18,7 @@ public final class Autoencoder {
     private final int inputDim;
     private final Map<String, float[]> parameters;
     private final Map<String, float[]> optimizerState;
+    private final Normalization normalization;
 
     /**
      * @param spec what the model is made of
@@ -26,7 +28,24 @@ public final class Autoencoder {
      */
     public Autoencoder(AutoencoderSpec spec, int inputDim, Map<String, float[]> parameters,
                        Map<String, float[]> optimizerState) {
+        this(spec, inputDim, parameters, optimizerState, Normalization.none());
+    }
+
+    /**
+     * @param spec what the model is made of
+     * @param inputDim input width d
+     * @param parameters values of every declared parameter, by name
+     * @param optimizerState optimizer state by name (may be empty)
+     * @param normalization the input normalization applied before the encoder (fitted on training data)
+     */
+    public Autoencoder(AutoencoderSpec spec, int inputDim, Map<String, float[]> parameters,
+                       Map<String, float[]> optimizerState, Normalization normalization) {
         this.spec = spec;
+        this.normalization = normalization;
+        if (!normalization.isIdentity() && normalization.shift().length != inputDim) {
+            throw new IllegalArgumentException("normalization has " + normalization.shift().length
+                    + " features, model input width is " + inputDim);
+        }
         this.inputDim = inputDim;
         ModelGraph g = ModelGraph.inference(spec, inputDim, 1);
         Map<String, float[]> p = new LinkedHashMap<>();
@@ -58,6 +77,16 @@ public final class Autoencoder {
             p.put(s.name(), v);
         }
         return new Autoencoder(spec, inputDim, p, Map.of());
+    }
+
+    /** The input normalization (the identity unless one was fitted). */
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    /** The same model with another input normalization. */
+    public Autoencoder withNormalization(Normalization n) {
+        return new Autoencoder(spec, inputDim, parameters, optimizerState, n);
     }
 
     public AutoencoderSpec spec() {
@@ -103,10 +132,10 @@ public final class Autoencoder {
 
     /** The same parameters under another spec (e.g. another optimizer or regularizers); optimizer state dropped. */
     public Autoencoder withSpec(AutoencoderSpec other) {
-        return new Autoencoder(other, inputDim, parameters, Map.of());
+        return new Autoencoder(other, inputDim, parameters, Map.of(), normalization);
     }
 
-    /** Encodes every row: [rows, k] row-major. */
+    /** Encodes every row (raw input: the model's normalization is applied first): [rows, k] row-major. */
     public float[] encode(Backend backend, Dataset data) {
         return Inference.run(this, backend, data).codes();
     }

@@ -19,9 +19,13 @@ public record Inference(float[] codes, float[] reconstructions, float[] scores, 
     /** Rows per inference batch. */
     public static final int BATCH = 256;
 
-    /** Runs the model over every row of data. */
-    public static Inference run(Autoencoder model, Backend backend, Dataset data) {
-        model.checkWidth(data);
+    /**
+     * Runs the model over every row of raw data: the model's normalization is applied first, and reconstructions
+     * and scores are in normalized units.
+     */
+    public static Inference run(Autoencoder model, Backend backend, Dataset raw) {
+        model.checkWidth(raw);
+        Dataset data = model.normalization().apply(raw);
         int rows = data.rows();
         int d = data.cols();
         int k = model.codeDim();

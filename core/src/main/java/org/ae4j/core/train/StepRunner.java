@@ -113,7 +113,7 @@ final class StepRunner implements AutoCloseable {
             session.getParameter(e.getValue(), buf);
             (tp.optimizerState().contains(e.getKey()) ? state : params).put(e.getKey(), buf);
         }
-        return new Autoencoder(template.spec(), width, params, state);
+        return new Autoencoder(template.spec(), width, params, state, template.normalization());
     }
 
     @Override

@@ -34,12 +34,16 @@ public final class Trainer {
         return fit(Autoencoder.initialize(spec, data.cols(), config.seed()), data, config, listeners);
     }
 
-    /** Continues training a model (its optimizer state too, when it has one). */
-    public TrainingResult fit(Autoencoder start, Dataset data, TrainingConfig config, TrainingListener... listeners) {
-        if (data.cols() != start.inputDim()) {
+    /**
+     * Continues training a model (its optimizer state too, when it has one). The data is raw: the model's
+     * normalization is applied to it first.
+     */
+    public TrainingResult fit(Autoencoder start, Dataset raw, TrainingConfig config, TrainingListener... listeners) {
+        if (raw.cols() != start.inputDim()) {
             throw new IllegalArgumentException("model expects rows of " + start.inputDim() + " features, but "
-                    + data.source() + " has " + data.cols() + " columns");
+                    + raw.source() + " has " + raw.cols() + " columns");
         }
+        Dataset data = start.normalization().apply(raw);
         Rng root = new Rng(config.seed());
         int[] order = identity(data.rows());
         int validationRows = (int) Math.round(config.validationFraction() * data.rows());
@@ -53,7 +57,7 @@ public final class Trainer {
                     + validationRows + " of " + data.rows() + " for validation");
         }
         int[] train = Arrays.copyOfRange(order, 0, trainRows);
-        Dataset validation = validationRows > 0 ? gather(data, Arrays.copyOfRange(order, trainRows, data.rows())) : null;
+        Dataset validation = validationRows > 0 ? gather(raw, Arrays.copyOfRange(order, trainRows, data.rows())) : null;
         int batch = Math.min(config.batchSize(), trainRows);
         int fullBatches = trainRows / batch;
         int tail = config.dropLast() ? 0 : trainRows % batch;
