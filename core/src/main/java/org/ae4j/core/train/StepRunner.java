@@ -104,6 +104,20 @@ final class StepRunner implements AutoCloseable {
         other.runsSinceLoad = 0;
     }
 
+    /**
+     * Loads every parameter and optimizer state tensor from a snapshot of this runner's model, so the session
+     * continues from exactly those float values (what a checkpoint holds), whatever precision it keeps inside.
+     */
+    void reload(Autoencoder snap) {
+        Map<String, float[]> params = snap.parameters();
+        Map<String, float[]> state = snap.optimizerState();
+        for (Map.Entry<String, Node> e : paramsByName.entrySet()) {
+            float[] v = params.containsKey(e.getKey()) ? params.get(e.getKey()) : state.get(e.getKey());
+            session.setParameter(e.getValue(), v);
+        }
+        runsSinceLoad = 0;
+    }
+
     /** The model as it is now in the session. */
     Autoencoder snapshot() {
         Map<String, float[]> params = new LinkedHashMap<>();
