@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks that need system packages (see README, "System checks"):
 #   dataset-fashion-mnist  -> /usr/share/datasets/fashion-mnist/*.gz (full Fashion-MNIST)
+#   chromium               -> /usr/bin/chromium (renders the HTML report headless)
 # Runs the JUnit tests tagged "system" (they fail, not skip, when a package is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,4 +10,4 @@ if [ ! -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ]; then
   exit 1
 fi
 mvn -B -ntp -q install -DskipTests
-mvn -B -ntp -Psystem test -pl datasets,regularizers -Dsurefire.failIfNoSpecifiedTests=false
+mvn -B -ntp -Psystem test -pl datasets,regularizers,cli -Dsurefire.failIfNoSpecifiedTests=false

@@ -1,20 +1,35 @@
 package org.ae4j.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ae4j} command. */
 @Command(name = "ae4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, evaluate and use regularized autoencoders.",
-        subcommands = {TrainCommand.class, PluginsCommand.class, DatasetsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, ReportCommand.class, PluginsCommand.class,
+                DatasetsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad usage, unknown plugins, unreadable data: anything the user can fix. */
     public static final int EXIT_USAGE = 2;
     /** Exit code for a training run that failed (e.g. diverged). */
     public static final int EXIT_FAILED = 1;
 
+    static {
+        // Pictures for reports are drawn with java.awt off-screen; never try to reach a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** How models are written and read; replaced by the ONNX implementation once that module exists. */
+    final ModelFiles modelFiles;
+
+    Main(ModelFiles modelFiles) {
+        this.modelFiles = modelFiles;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -22,28 +37,61 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof org.ae4j.core.registry.PluginException) {
-                cmd.getErr().println("ae4j: error: " + e.getMessage());
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return run(out, err, ModelFiles.unavailable(), args);
+    }
+
+    /** Runs the command line with the given streams and model-file implementation; returns the exit code. */
+    static int run(PrintWriter out, PrintWriter err, ModelFiles files, String... args) {
+        try {
+            String[] expanded;
+            try {
+                expanded = ConfigFile.expand(() -> commandLine(files, out, err), args);
+            } catch (ConfigFile.ConfigException e) {
+                err.println("ae4j: error: " + e.getMessage());
                 return EXIT_USAGE;
             }
-            if (e instanceof org.ae4j.core.train.TrainingDivergedException) {
-                cmd.getErr().println("ae4j: error: " + e.getMessage());
-                return EXIT_FAILED;
-            }
-            if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
-                cmd.getErr().println("ae4j: error: " + e.getMessage());
-                return EXIT_USAGE;
-            }
-            throw e;
+            return commandLine(files, out, err).execute(expanded);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The configured picocli command line: one-line errors, exit codes. */
+    static CommandLine commandLine(ModelFiles files, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main(files));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine cmd = e.getCommandLine();
+            String help = cmd.getCommandSpec().qualifiedName() + " --help";
+            cmd.getErr().println("ae4j: error: " + firstLine(e.getMessage()) + " (see '" + help + "')");
+            return EXIT_USAGE;
         });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            int code = Errors.exitCode(e);
+            if (code < 0) {
+                throw e;
+            }
+            cmd.getErr().println("ae4j: error: " + Errors.message(e));
+            return code;
+        });
+        return cl;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "bad usage";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Reads the version from the jar manifest. */

@@ -55,14 +55,14 @@ final class ModelOptions {
         Activation out = parseActivation("--output-activation", outputActivation);
         DenseEncoderConfig ec = new DenseEncoderConfig(layers, List.of(act));
         Component<Encoder> encoder = new Component<>("dense", ec,
-                (Encoder) registry.encoder("dense").createUnchecked(ec));
+                registry.encoder("dense").createUnchecked(ec));
         Component<Decoder> decoder;
         if (tied) {
             TiedDecoderConfig dc = new TiedDecoderConfig(out);
-            decoder = new Component<>("tied", dc, (Decoder) registry.decoder("tied").createUnchecked(dc));
+            decoder = new Component<>("tied", dc, registry.decoder("tied").createUnchecked(dc));
         } else {
             DenseDecoderConfig dc = new DenseDecoderConfig(List.of(), List.of(act), out, true);
-            decoder = new Component<>("dense", dc, (Decoder) registry.decoder("dense").createUnchecked(dc));
+            decoder = new Component<>("dense", dc, registry.decoder("dense").createUnchecked(dc));
         }
         List<Component<Regularizer>> regs = new ArrayList<>();
         for (String r : regularizers) {

@@ -8,7 +8,7 @@ import org.ae4j.core.spi.PluginProvider;
 import picocli.CommandLine.Command;
 
 /** {@code ae4j plugins}: every discovered plugin with its options and defaults. */
-@Command(name = "plugins", description = "List every discovered encoder, decoder, regularizer, corruption and backend.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List every discovered encoder, decoder, regularizer, corruption and backend.")
 final class PluginsCommand implements Runnable {
     @Override
     public void run() {

@@ -1,0 +1,39 @@
+#!/usr/bin/python3
+"""Reads the JSON lines of one benchmark run (ae4j, ONNX Runtime, PyTorch) and prints a table with ratios."""
+import json
+import sys
+
+rows = [json.loads(l) for l in sys.stdin if l.startswith("{")]
+configs = []
+by = {}
+for r in rows:
+    if "config" not in r:
+        continue
+    eng = r.get("engine", "pytorch-" + str(r.get("torch", "")))
+    if r["config"] not in configs:
+        configs.append(r["config"])
+    by[(eng, r["config"])] = r["rows_per_s"]
+engines = []
+for (e, _c) in by:
+    if e not in engines:
+        engines.append(e)
+torch_eng = next((e for e in engines if e.startswith("pytorch")), None)
+print("| config | " + " | ".join(engines) + (" | ae4j-cpu / pytorch | ae4j-cpu / ae4j-onnxruntime |" if torch_eng else " |"))
+print("|---" * (len(engines) + 1 + (2 if torch_eng else 0)) + "|")
+for c in configs:
+    cells = ["%.0f" % by[(e, c)] if (e, c) in by else "" for e in engines]
+    extra = []
+    if torch_eng:
+        a = by.get(("ae4j-cpu", c))
+        t = by.get((torch_eng, c))
+        o = by.get(("ae4j-onnxruntime", c))
+        extra.append("%.2f" % (a / t) if a and t else "")
+        extra.append("%.2f" % (a / o) if a and o else "")
+    print("| " + c + " | " + " | ".join(cells + extra) + " |")
+gemm = [r for r in rows if "gemm" in r]
+if gemm:
+    print()
+    print("| GEMM (numpy/OpenBLAS, 2 threads) | GFLOP/s |")
+    print("|---|---|")
+    for g in gemm:
+        print("| %s | %.1f |" % (g["gemm"], g["gflops"]))

@@ -1,0 +1,71 @@
+package org.ae4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ae4j.core.data.Dataset;
+import org.ae4j.core.registry.PluginRegistry;
+import org.ae4j.core.spi.Backend;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ae4j eval --model FILE}: evaluates a saved model on a dataset (table, or JSON with --json). */
+@Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Evaluate a saved model: reconstruction error, mean ||J_f(x)||_F, contraction ratios, saturated "
+                + "units, code sparsity, and with labels a linear probe on codes vs raw inputs.",
+                "Until model files exist (ONNX module), use 'ae4j train ... --eval'."})
+final class EvalCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "the model file")
+    Path model;
+
+    @Option(names = "--data", defaultValue = "embedded",
+            description = "dataset name or the path of a data file or directory (default: ${DEFAULT-VALUE})")
+    String data;
+
+    @Option(names = "--split", defaultValue = "test", description = "train or test (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--limit", defaultValue = "0", description = "use only the first N rows (0: all)")
+    int limit;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the samples, directions and probe")
+    long seed;
+
+    @Option(names = "--backend", defaultValue = "cpu", description = "backend name (default: ${DEFAULT-VALUE})")
+    String backend;
+
+    @Option(names = "--threads", defaultValue = "0", description = "CPU threads (0: all cores)")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!main.modelFiles.available()) {
+            throw ModelFiles.unsupported();
+        }
+        PluginRegistry registry = new PluginRegistry();
+        ModelFiles.ModelFile file = main.modelFiles.load(model);
+        Dataset raw = DataArgs.load(data, split, limit, "--limit");
+        try (Backend b = Backends.create(registry, backend, threads)) {
+            Evaluation.Evaluated ev = Evaluation.run(file.model(), b, raw, Evaluation.Options.defaults(seed));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(EvalOutput.toJson(ev.result()));
+            } else {
+                EvalOutput.printTable(ev.result(), out);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+}
