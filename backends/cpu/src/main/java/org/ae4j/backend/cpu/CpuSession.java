@@ -1,0 +1,265 @@
+package org.ae4j.backend.cpu;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ae4j.core.ir.Node;
+import org.ae4j.core.ir.Program;
+import org.ae4j.core.spi.Session;
+
+/**
+ * A program compiled for the CPU: elementwise chains fused ({@link Fusion}), buffers planned once
+ * ({@link MemoryPlan}), steps precomputed, so {@link #run()} walks an array of steps and allocates nothing.
+ *
+ * <p>Parameters with an update rotate through three slots: a run reads the current slot and writes the new values
+ * into the next, then advances. Nothing is copied, the parameters stay intact if a run fails, and
+ * {@link #revert(int)} can step back one or two runs. Parameters without an update live in one buffer and are not
+ * affected by revert. Not thread-safe.
+ */
+public final class CpuSession implements Session {
+    private static final int SLOTS = 3;
+
+    private final Program program;
+    private final MemoryPlan plan;
+    private final float[][] inputs;
+    private final float[][] fixedParams;
+    private final float[][][] slots; // [param][slot]; null for parameters without an update
+    private final float[][] constants;
+    private final float[][] pool;
+    private final Step[][] steps; // [phase]
+    private final Map<Node, Integer> outputIndex = new HashMap<>();
+    private final float[][][] outputs; // [phase][output]
+    private final boolean rotating;
+    private int phase;
+    private int history;
+    private int lastRunPhase = -1;
+    private boolean closed;
+
+    CpuSession(Program program, WorkerPool workers) {
+        this.program = program;
+        this.plan = new MemoryPlan(program);
+        this.inputs = new float[plan.inputIndex.size()][];
+        plan.inputIndex.forEach((n, i) -> inputs[i] = new float[n.shape().size()]);
+        this.fixedParams = new float[plan.paramIndex.size()][];
+        this.slots = new float[plan.paramIndex.size()][][];
+        boolean anyUpdate = false;
+        for (Map.Entry<Node, Integer> e : plan.paramIndex.entrySet()) {
+            int p = e.getValue();
+            int size = e.getKey().shape().size();
+            if (plan.paramUpdated[p]) {
+                slots[p] = new float[SLOTS][size];
+                anyUpdate = true;
+            } else {
+                fixedParams[p] = new float[size];
+            }
+        }
+        this.rotating = anyUpdate;
+        this.constants = new float[plan.constantIndex.size()][];
+        plan.constantIndex.forEach((c, i) -> {
+            float[] v = new float[c.shape().size()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = (float) c.valueAt(j);
+            }
+            constants[i] = v;
+        });
+        this.pool = new float[plan.poolCapacity.size()][];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = new float[plan.poolCapacity.get(i)];
+        }
+        Gemm.Workspace[] ws = StepCompiler.workspacesFor(plan.schedule, workers.parallelism());
+        float[][][] scratch = new float[workers.parallelism()][plan.fusion.maxRegisters()][FusedStep.BLOCK];
+        StepCompiler compiler = new StepCompiler(plan, ws, scratch, workers);
+        int phases = rotating ? SLOTS : 1;
+        this.steps = new Step[SLOTS][];
+        List<Node> outs = program.outputs();
+        for (int i = 0; i < outs.size(); i++) {
+            outputIndex.putIfAbsent(outs.get(i), i);
+        }
+        this.outputs = new float[SLOTS][outs.size()][];
+        for (int ph = 0; ph < SLOTS; ph++) {
+            int current = ph;
+            if (ph < phases) {
+                steps[ph] = compiler.compile(n -> buffer(plan.locs.get(n), current),
+                        p -> slots[p][(current + 1) % SLOTS]);
+            } else {
+                steps[ph] = steps[0];
+            }
+            for (int i = 0; i < outs.size(); i++) {
+                outputs[ph][i] = buffer(plan.locs.get(outs.get(i)), current);
+            }
+        }
+    }
+
+    private float[] buffer(MemoryPlan.Loc loc, int ph) {
+        return switch (loc.kind()) {
+            case POOL -> pool[loc.index()];
+            case INPUT -> inputs[loc.index()];
+            case CONSTANT -> constants[loc.index()];
+            case PARAM -> fixedParams[loc.index()];
+            case SLOT -> slots[loc.index()][(ph + loc.rel()) % SLOTS];
+        };
+    }
+
+    @Override
+    public Program program() {
+        return program;
+    }
+
+    @Override
+    public void setParameter(Node parameter, float[] values) {
+        int p = paramIndex(parameter);
+        checkLength("parameter", parameter, values.length, "values");
+        System.arraycopy(values, 0, currentParam(p), 0, values.length);
+    }
+
+    @Override
+    public void getParameter(Node parameter, float[] dst) {
+        int p = paramIndex(parameter);
+        checkLength("parameter", parameter, dst.length, "floats in the destination");
+        System.arraycopy(currentParam(p), 0, dst, 0, dst.length);
+    }
+
+    @Override
+    public void setInput(Node input, float[] src, int offset) {
+        checkOpen();
+        Integer i = plan.inputIndex.get(input);
+        if (i == null) {
+            throw new IllegalArgumentException(describe(input) + " is not an input of this program; its inputs are "
+                    + names(program.inputs()));
+        }
+        int size = input.shape().size();
+        if (offset < 0 || offset > src.length || src.length - offset < size) {
+            throw new IllegalArgumentException("input '" + input.name() + "' " + input.shape() + ": expected "
+                    + size + " values from offset " + offset + ", but the source array has length " + src.length);
+        }
+        System.arraycopy(src, offset, inputs[i], 0, size);
+    }
+
+    @Override
+    public void run() {
+        checkOpen();
+        Step[] s = steps[phase];
+        for (int i = 0; i < s.length; i++) {
+            s[i].run();
+        }
+        advanceAfterManualRun();
+    }
+
+    @Override
+    public void getOutput(Node output, float[] dst) {
+        float[] src = outputBuffer(output);
+        checkLength("output", output, dst.length, "floats in the destination");
+        System.arraycopy(src, 0, dst, 0, dst.length);
+    }
+
+    @Override
+    public float scalarOutput(Node output) {
+        float[] src = outputBuffer(output);
+        if (output.shape().size() != 1) {
+            throw new IllegalArgumentException("output " + describe(output) + ": expected a scalar, got shape "
+                    + output.shape());
+        }
+        return src[0];
+    }
+
+    @Override
+    public void revert(int runs) {
+        checkOpen();
+        if (runs < 1 || runs > SLOTS - 1) {
+            throw new IllegalArgumentException("runs: expected 1 or 2, got " + runs);
+        }
+        if (runs > history) {
+            throw new IllegalStateException("cannot revert " + runs + " run(s): only " + history
+                    + " run(s) since the session was opened or last reverted");
+        }
+        if (rotating) {
+            phase = (phase + SLOTS - runs) % SLOTS;
+        }
+        history -= runs;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** Floats held by the planned intermediate buffers (for tests and logs). */
+    long plannedFloats() {
+        return plan.poolFloats();
+    }
+
+    /** Number of steps a run executes. */
+    int stepCount() {
+        return steps[0].length;
+    }
+
+    /** The steps of the next run, for profiling. */
+    Step[] nextSteps() {
+        return steps[phase];
+    }
+
+    /** Advances the parameter phase as {@link #run()} does, after a caller ran {@link #nextSteps()} itself. */
+    void advanceAfterManualRun() {
+        lastRunPhase = phase;
+        if (rotating) {
+            phase = (phase + 1) % SLOTS;
+        }
+        history = Math.min(history + 1, SLOTS - 1);
+    }
+
+    private float[] currentParam(int p) {
+        return slots[p] != null ? slots[p][phase] : fixedParams[p];
+    }
+
+    private int paramIndex(Node parameter) {
+        checkOpen();
+        Integer p = plan.paramIndex.get(parameter);
+        if (p == null) {
+            throw new IllegalArgumentException(describe(parameter) + " is not a parameter of this program; its "
+                    + "parameters are " + names(program.parameters()));
+        }
+        return p;
+    }
+
+    private float[] outputBuffer(Node output) {
+        checkOpen();
+        Integer i = outputIndex.get(output);
+        if (i == null) {
+            throw new IllegalArgumentException(describe(output) + " is not an output of this program ("
+                    + program.outputs().size() + " outputs)");
+        }
+        if (lastRunPhase < 0) {
+            throw new IllegalStateException("no output yet: run() has not been called");
+        }
+        return outputs[lastRunPhase][i];
+    }
+
+    private static void checkLength(String what, Node node, int found, String unit) {
+        int size = node.shape().size();
+        if (found != size) {
+            throw new IllegalArgumentException(what + " " + describe(node) + " " + node.shape() + ": expected "
+                    + size + " " + unit + ", got " + found);
+        }
+    }
+
+    private static String describe(Node n) {
+        if (n == null) {
+            return "null";
+        }
+        return n.name() != null ? "'" + n.name() + "'" : n.toString();
+    }
+
+    private static String names(List<Node> nodes) {
+        StringBuilder sb = new StringBuilder("[");
+        for (Node n : nodes) {
+            sb.append(sb.length() > 1 ? ", " : "").append(n.name());
+        }
+        return sb.append(']').toString();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("session is closed");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.ae4j.backend.cpu;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ae4j.core.ir.Node;
+import org.ae4j.core.ir.Op;
+import org.ae4j.core.ir.Program;
+
+/**
+ * Groups elementwise nodes into fused loops. A node is fusible when it is unary, or binary with each operand either
+ * of its own size or a scalar. A group is a tree of fusible nodes of one size whose interior nodes each feed exactly
+ * one node of the group and are neither outputs nor update values; only the root's value is stored. Every fusible
+ * node belongs to exactly one group (often a group of one), executed by a {@link FusedStep}.
+ *
+ * <p>Interior values live in per-thread scratch registers of {@link FusedStep#BLOCK} floats, assigned here by
+ * liveness within the group.
+ */
+final class Fusion {
+    /** Largest group; bigger trees are split. */
+    static final int MAX_MEMBERS = 32;
+
+    /** A fused group: members in schedule order (root last), and each interior member's register. */
+    record Group(Node root, List<Node> members, Map<Node, Integer> registers, int registerCount) {
+        /** The operands read from outside the group, each once, in first-use order. */
+        List<Node> externals() {
+            List<Node> out = new ArrayList<>();
+            Set<Node> seen = new HashSet<>(members);
+            for (Node m : members) {
+                for (Node in : m.inputs()) {
+                    if (seen.add(in)) {
+                        out.add(in);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    private final Map<Node, Group> groupOf = new HashMap<>();
+    private int maxRegisters;
+
+    Fusion(List<Node> schedule, Program program) {
+        Map<Node, Set<Node>> users = new HashMap<>();
+        Map<Node, Integer> position = new HashMap<>();
+        for (int i = 0; i < schedule.size(); i++) {
+            Node n = schedule.get(i);
+            position.put(n, i);
+            for (Node in : n.inputs()) {
+                users.computeIfAbsent(in, k -> new HashSet<>()).add(n);
+            }
+        }
+        Set<Node> pinned = new HashSet<>(program.outputs());
+        pinned.addAll(program.updates().values());
+        for (int i = schedule.size() - 1; i >= 0; i--) {
+            Node root = schedule.get(i);
+            if (!fusible(root) || groupOf.containsKey(root)) {
+                continue;
+            }
+            List<Node> members = new ArrayList<>();
+            members.add(root);
+            Set<Node> inGroup = new HashSet<>(members);
+            Deque<Node> frontier = new ArrayDeque<>();
+            frontier.add(root);
+            while (!frontier.isEmpty()) {
+                Node n = frontier.poll();
+                for (Node in : n.inputs()) {
+                    boolean absorb = members.size() < MAX_MEMBERS && !inGroup.contains(in) && fusible(in)
+                            && !groupOf.containsKey(in) && !pinned.contains(in)
+                            && in.shape().size() == root.shape().size() && users.get(in).size() == 1;
+                    if (absorb) {
+                        members.add(in);
+                        inGroup.add(in);
+                        frontier.add(in);
+                    }
+                }
+            }
+            members.sort(Comparator.comparingInt(position::get));
+            Group g = assignRegisters(root, members);
+            maxRegisters = Math.max(maxRegisters, g.registerCount());
+            for (Node m : members) {
+                groupOf.put(m, g);
+            }
+        }
+    }
+
+    private static Group assignRegisters(Node root, List<Node> members) {
+        Map<Node, Integer> reg = new HashMap<>();
+        Deque<Integer> free = new ArrayDeque<>();
+        int count = 0;
+        for (Node m : members) {
+            // An interior member is read only by its single user, so its register frees when the user runs; the
+            // user may write into it (same index, same block).
+            for (Node in : m.inputs()) {
+                Integer r = reg.get(in);
+                if (r != null && !free.contains(r)) {
+                    free.push(r);
+                }
+            }
+            if (m != root) {
+                int r = free.isEmpty() ? count++ : free.pop();
+                reg.put(m, r);
+            }
+        }
+        return new Group(root, List.copyOf(members), Map.copyOf(reg), count);
+    }
+
+    /** Unary, or binary whose operands are each of the output's size or scalars. */
+    static boolean fusible(Node n) {
+        Op.Kind kind = n.op().kind();
+        if (kind == Op.Kind.UNARY) {
+            return true;
+        }
+        if (kind != Op.Kind.BINARY) {
+            return false;
+        }
+        int size = n.shape().size();
+        for (Node in : n.inputs()) {
+            int s = in.shape().size();
+            if (s != size && s != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The group a node belongs to, or null when it is not fusible. */
+    Group groupOf(Node n) {
+        return groupOf.get(n);
+    }
+
+    /** True for group members other than the root: they have no buffer and no step of their own. */
+    boolean isInterior(Node n) {
+        Group g = groupOf.get(n);
+        return g != null && g.root() != n;
+    }
+
+    /** The most registers any group needs. */
+    int maxRegisters() {
+        return maxRegisters;
+    }
+}

@@ -1,0 +1,79 @@
+package org.ae4j.backend.cpu;
+
+/**
+ * One matrix product bound to its arrays, run over a {@link WorkerPool}: each chunk is one tile of C, computed in
+ * the scratch space of the thread that claims it. Products below {@link #PARALLEL_MIN_MACS} multiply-adds run on
+ * the calling thread, where the thread hand-off would cost more than it saves.
+ */
+final class GemmTask extends Step implements WorkerPool.Task {
+    /** Products with fewer multiply-adds than this run single-threaded. */
+    static final long PARALLEL_MIN_MACS = 1L << 19;
+
+    private final boolean transA;
+    private final boolean transB;
+    private final int m;
+    private final int n;
+    private final int k;
+    private final float[] a;
+    private final int ao;
+    private final float[] b;
+    private final int bo;
+    private final float[] c;
+    private final int co;
+    private final Gemm.Tiling tiling;
+    private final Gemm.Workspace[] workspaces;
+    private final WorkerPool pool;
+    private final boolean parallel;
+
+    /**
+     * C[m,n] = op(A)·op(B), see {@link Gemm} for the layouts. {@code workspaces} has one entry per pool thread, each
+     * big enough for this product.
+     */
+    GemmTask(boolean transA, boolean transB, int m, int n, int k, float[] a, int ao, float[] b, int bo,
+             float[] c, int co, Gemm.Workspace[] workspaces, WorkerPool pool) {
+        this.transA = transA;
+        this.transB = transB;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.a = a;
+        this.ao = ao;
+        this.b = b;
+        this.bo = bo;
+        this.c = c;
+        this.co = co;
+        this.tiling = new Gemm.Tiling(m, n);
+        this.workspaces = workspaces;
+        this.pool = pool;
+        this.parallel = pool.parallelism() > 1 && tiling.count() > 1 && (long) m * n * k >= PARALLEL_MIN_MACS;
+        if (workspaces.length < pool.parallelism()) {
+            throw new IllegalArgumentException("workspaces: expected " + pool.parallelism() + ", got "
+                    + workspaces.length);
+        }
+        for (Gemm.Workspace w : workspaces) {
+            if (!w.fits(m, n, k)) {
+                throw new IllegalArgumentException("workspace too small for a " + m + "x" + k + " · " + k + "x" + n
+                        + " product");
+            }
+        }
+    }
+
+    /** Computes the product. */
+    @Override
+    void run() {
+        if (parallel) {
+            pool.parallelFor(this, tiling.count());
+        } else {
+            int tiles = tiling.count();
+            Gemm.Workspace ws = workspaces[0];
+            for (int t = 0; t < tiles; t++) {
+                Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, t, ws);
+            }
+        }
+    }
+
+    @Override
+    public void runChunk(int chunk, int worker) {
+        Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, chunk, workspaces[worker]);
+    }
+}

@@ -1,0 +1,129 @@
+package org.ae4j.backend.cpu;
+
+import java.util.Arrays;
+import org.ae4j.core.ir.Shape;
+
+/** Steps for TRANSPOSE and REDUCE_SUM, bound to their buffers. */
+final class LayoutSteps {
+    private LayoutSteps() {
+    }
+
+    /** out = the axis permutation {@code perm} of a (output axis i is input axis perm[i]). */
+    static final class Transpose extends Step {
+        private final float[] a;
+        private final float[] out;
+        private final ElementwiseSteps.Cursor cursor;
+        private final int innerStride;
+        private final int rows2d;
+        private final int cols2d;
+
+        Transpose(float[] a, Shape in, int[] perm, float[] out, Shape outShape) {
+            this.a = a;
+            this.out = out;
+            int[] inStrides = in.strides();
+            int[] src = new int[perm.length];
+            for (int d = 0; d < perm.length; d++) {
+                src[d] = inStrides[perm[d]];
+            }
+            int[][] nest = Layout.coalesce(outShape.dims(), src, outShape.strides());
+            int rank = nest[0].length;
+            this.innerStride = nest[1][rank - 1];
+            this.cursor = new ElementwiseSteps.Cursor(nest);
+            // A plain 2-D transpose: out [R, C] from in [C, R].
+            boolean plain = rank == 2 && nest[1][1] == nest[0][0] && nest[1][0] == 1;
+            this.rows2d = plain ? nest[0][1] : 0;
+            this.cols2d = plain ? nest[0][0] : 0;
+        }
+
+        @Override
+        void run() {
+            if (rows2d > 0) {
+                Layout.transpose2d(a, 0, rows2d, cols2d, out, 0);
+                return;
+            }
+            ElementwiseSteps.Cursor c = cursor;
+            c.reset();
+            int[] off = c.off;
+            for (int r = 0; r < c.rows; r++) {
+                if (innerStride == 1) {
+                    System.arraycopy(a, off[0], out, off[1], c.inner);
+                } else {
+                    Layout.gather(a, off[0], innerStride, out, off[1], c.inner);
+                }
+                c.next();
+            }
+        }
+    }
+
+    /** out = a summed over some axes (keepDims does not change the layout). Sums are accumulated in double. */
+    static final class ReduceSum extends Step {
+        private final float[] a;
+        private final float[] out;
+        private final int outSize;
+        private final Mode mode;
+        private final ElementwiseSteps.Cursor cursor;
+        private final boolean innerKept;
+        private final double[] acc;
+
+        private enum Mode { TOTAL, COPY, ROW_SUMS, GENERAL }
+
+        ReduceSum(float[] a, Shape in, int[] axes, float[] out, int outSize) {
+            this.a = a;
+            this.out = out;
+            this.outSize = outSize;
+            int[] dims = in.dims();
+            boolean[] reduced = new boolean[dims.length];
+            for (int ax : axes) {
+                reduced[ax] = true;
+            }
+            int[] outStrides = new int[dims.length];
+            int acc1 = 1;
+            for (int d = dims.length - 1; d >= 0; d--) {
+                if (!reduced[d]) {
+                    outStrides[d] = acc1;
+                    acc1 *= dims[d];
+                }
+            }
+            int[][] nest = Layout.coalesce(dims, in.strides(), outStrides);
+            int rank = nest[0].length;
+            this.innerKept = nest[2][rank - 1] != 0;
+            this.cursor = new ElementwiseSteps.Cursor(nest);
+            if (rank == 1) {
+                this.mode = innerKept ? Mode.COPY : Mode.TOTAL;
+            } else if (rank == 2 && !innerKept && nest[2][0] == 1) {
+                this.mode = Mode.ROW_SUMS;
+            } else {
+                this.mode = Mode.GENERAL;
+            }
+            this.acc = mode == Mode.GENERAL ? new double[outSize] : null;
+        }
+
+        @Override
+        void run() {
+            ElementwiseSteps.Cursor c = cursor;
+            switch (mode) {
+                case TOTAL -> out[0] = (float) Layout.sum(a, 0, c.inner);
+                case COPY -> System.arraycopy(a, 0, out, 0, c.inner);
+                case ROW_SUMS -> Layout.rowSums(a, 0, c.rows, c.inner, out, 0);
+                case GENERAL -> general(c);
+            }
+        }
+
+        private void general(ElementwiseSteps.Cursor c) {
+            Arrays.fill(acc, 0.0);
+            c.reset();
+            int[] off = c.off;
+            for (int r = 0; r < c.rows; r++) {
+                if (innerKept) {
+                    Layout.accumulate(a, off[0], acc, off[1], c.inner);
+                } else {
+                    acc[off[1]] += Layout.sum(a, off[0], c.inner);
+                }
+                c.next();
+            }
+            for (int i = 0; i < outSize; i++) {
+                out[i] = (float) acc[i];
+            }
+        }
+    }
+}

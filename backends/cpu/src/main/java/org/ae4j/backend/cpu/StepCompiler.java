@@ -1,0 +1,107 @@
+package org.ae4j.backend.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.ae4j.core.ir.Node;
+
+/** Turns a planned schedule into an array of steps bound to concrete buffers (one array per parameter phase). */
+final class StepCompiler {
+    private final MemoryPlan plan;
+    private final Gemm.Workspace[] workspaces;
+    private final float[][][] scratch;
+    private final WorkerPool pool;
+
+    /** scratch: registers of fused steps, [worker][register][FusedStep.BLOCK]. */
+    StepCompiler(MemoryPlan plan, Gemm.Workspace[] workspaces, float[][][] scratch, WorkerPool pool) {
+        this.plan = plan;
+        this.workspaces = workspaces;
+        this.scratch = scratch;
+        this.pool = pool;
+    }
+
+    /** Workspaces big enough for every MATMUL of the schedule, one per pool thread; empty when there is none. */
+    static Gemm.Workspace[] workspacesFor(List<Node> schedule, int threads) {
+        int mc = 0;
+        int nc = 0;
+        int kc = 0;
+        for (Node n : schedule) {
+            if (n.op() == org.ae4j.core.ir.Op.MATMUL) {
+                int m = n.shape().dim(0);
+                int cols = n.shape().dim(1);
+                int k = n.transA() ? n.input(0).shape().dim(0) : n.input(0).shape().dim(1);
+                mc = Math.max(mc, Math.min(Gemm.MC, Gemm.roundUp(m, Gemm.MR)));
+                nc = Math.max(nc, Math.min(Gemm.NC, cols));
+                kc = Math.max(kc, Math.min(Gemm.KC, k));
+            }
+        }
+        if (mc == 0) {
+            return new Gemm.Workspace[0];
+        }
+        Gemm.Workspace[] ws = new Gemm.Workspace[threads];
+        for (int i = 0; i < threads; i++) {
+            ws[i] = new Gemm.Workspace(mc, nc, kc);
+        }
+        return ws;
+    }
+
+    /** The steps of one run, with every node's storage given by {@code buffer}. */
+    Step[] compile(Function<Node, float[]> buffer, Function<Integer, float[]> nextSlot) {
+        List<Step> steps = new ArrayList<>();
+        for (Node n : plan.schedule) {
+            if (plan.fusion.isInterior(n)) {
+                continue;
+            }
+            Fusion.Group group = plan.fusion.groupOf(n);
+            Step s = group != null ? fused(group, buffer) : step(n, buffer);
+            if (s != null && group == null) {
+                s.label = n.op() + " " + n.shape() + (n.op() == org.ae4j.core.ir.Op.MATMUL
+                        ? " from " + n.input(0).shape() + (n.transA() ? "ᵀ" : "") + " · " + n.input(1).shape()
+                        + (n.transB() ? "ᵀ" : "") : "");
+            }
+            if (s != null) {
+                steps.add(s);
+            }
+        }
+        for (MemoryPlan.Copy c : plan.copies) {
+            Step s = new ElementwiseSteps.Copy(buffer.apply(c.value()), nextSlot.apply(c.param()),
+                    c.value().shape().size());
+            s.label = "COPY update " + c.value().shape();
+            steps.add(s);
+        }
+        return steps.toArray(new Step[0]);
+    }
+
+    private Step fused(Fusion.Group group, Function<Node, float[]> buffer) {
+        Step s = new FusedStep(group, buffer, scratch, pool);
+        StringBuilder label = new StringBuilder();
+        for (Node m : group.members()) {
+            label.append(label.length() == 0 ? "" : "+").append(m.op());
+        }
+        s.label = label + " " + group.root().shape();
+        return s;
+    }
+
+    private Step step(Node n, Function<Node, float[]> buf) {
+        return switch (n.op()) {
+            case INPUT, PARAMETER, CONSTANT, RESHAPE -> null;
+            case NEG, EXP, LOG, ABS, SIGN, SQRT, TANH ->
+                    new ElementwiseSteps.Unary(n.op(), buf.apply(n.input(0)), buf.apply(n), n.shape().size());
+            case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, GREATER -> new ElementwiseSteps.Binary(n.op(),
+                    buf.apply(n.input(0)), n.input(0).shape(), buf.apply(n.input(1)), n.input(1).shape(),
+                    buf.apply(n), n.shape());
+            case MATMUL -> {
+                Node a = n.input(0);
+                int k = n.transA() ? a.shape().dim(0) : a.shape().dim(1);
+                yield new GemmTask(n.transA(), n.transB(), n.shape().dim(0), n.shape().dim(1), k,
+                        buf.apply(a), 0, buf.apply(n.input(1)), 0, buf.apply(n), 0, workspaces, pool);
+            }
+            case REDUCE_SUM -> new LayoutSteps.ReduceSum(buf.apply(n.input(0)), n.input(0).shape(), n.axes(),
+                    buf.apply(n), n.shape().size());
+            case TRANSPOSE -> new LayoutSteps.Transpose(buf.apply(n.input(0)), n.input(0).shape(), n.perm(),
+                    buf.apply(n), n.shape());
+            case BROADCAST -> new ElementwiseSteps.Broadcast(buf.apply(n.input(0)), n.input(0).shape(),
+                    buf.apply(n), n.shape());
+        };
+    }
+}

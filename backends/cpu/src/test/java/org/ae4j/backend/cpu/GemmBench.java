@@ -1,0 +1,70 @@
+package org.ae4j.backend.cpu;
+
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * A JMH-free microbenchmark of the GEMM on the C1 shapes (784-256 autoencoder, batch 128), forward and backward,
+ * at 1 and 2 threads. Run: {@code java -cp <test-classes>:<classes> org.ae4j.backend.cpu.GemmBench [seconds]}.
+ */
+public final class GemmBench {
+    private GemmBench() {
+    }
+
+    private record Shape(String label, boolean transA, boolean transB, int m, int n, int k) {
+    }
+
+    private static final Shape[] SHAPES = {
+        new Shape("enc fwd   x·W1        128x784 · 784x256", false, false, 128, 256, 784),
+        new Shape("dec fwd   h·W2        128x256 · 256x784", false, false, 128, 784, 256),
+        new Shape("dec dW2   hᵀ·g        (128x256)ᵀ · 128x784", true, false, 256, 784, 128),
+        new Shape("dec dh    g·W2ᵀ       128x784 · (256x784)ᵀ", false, true, 128, 256, 784),
+        new Shape("enc dW1   xᵀ·g        (128x784)ᵀ · 128x256", true, false, 784, 256, 128),
+        new Shape("enc dx    g·W1ᵀ       128x256 · (784x256)ᵀ", false, true, 128, 784, 256),
+        new Shape("both      Aᵀ·Bᵀ       (784x128)ᵀ · (256x784)ᵀ", true, true, 128, 256, 784),
+    };
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+        for (int threads : new int[] {1, 2}) {
+            try (WorkerPool pool = new WorkerPool(threads, "gemm-bench-")) {
+                System.out.printf(Locale.ROOT, "threads=%d%n", threads);
+                for (Shape s : SHAPES) {
+                    System.out.printf(Locale.ROOT, "  %-44s %6.1f GFLOP/s%n", s.label(), measure(s, pool, seconds));
+                }
+            }
+        }
+    }
+
+    private static double measure(Shape s, WorkerPool pool, double seconds) {
+        Random rnd = new Random(7);
+        float[] a = new float[s.m() * s.k()];
+        float[] b = new float[s.k() * s.n()];
+        float[] c = new float[s.m() * s.n()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rnd.nextFloat() - 0.5f;
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rnd.nextFloat() - 0.5f;
+        }
+        Gemm.Workspace[] ws = new Gemm.Workspace[pool.parallelism()];
+        for (int i = 0; i < ws.length; i++) {
+            ws[i] = Gemm.Workspace.forProduct(s.m(), s.n(), s.k());
+        }
+        GemmTask task = new GemmTask(s.transA(), s.transB(), s.m(), s.n(), s.k(), a, 0, b, 0, c, 0, ws, pool);
+        long warmEnd = System.nanoTime() + (long) (seconds * 0.5e9);
+        while (System.nanoTime() < warmEnd) {
+            task.run();
+        }
+        int reps = 0;
+        long t0 = System.nanoTime();
+        long end = t0 + (long) (seconds * 1e9);
+        long now;
+        do {
+            task.run();
+            reps++;
+            now = System.nanoTime();
+        } while (now < end);
+        return 2.0 * s.m() * s.n() * s.k() * reps / (now - t0);
+    }
+}
