@@ -10,4 +10,4 @@ if [ ! -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ]; then
   exit 1
 fi
 mvn -B -ntp -q install -DskipTests
-mvn -B -ntp -Psystem test -pl datasets,regularizers,cli -Dsurefire.failIfNoSpecifiedTests=false
+mvn -B -ntp -Psystem test -pl datasets,regularizers,cli,backends/onnxruntime -Dsurefire.failIfNoSpecifiedTests=false

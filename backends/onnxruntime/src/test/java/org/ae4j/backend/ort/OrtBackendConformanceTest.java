@@ -1,0 +1,29 @@
+package org.ae4j.backend.ort;
+
+import org.ae4j.core.spi.Backend;
+import org.ae4j.testkit.BackendConformanceSuite;
+
+/**
+ * The ONNX Runtime backend against the shared conformance suite, on the device named by the system property
+ * {@code ae4j.ort.device} (cpu unless scripts/gpu-check.sh says cuda).
+ */
+class OrtBackendConformanceTest extends BackendConformanceSuite {
+    @Override
+    protected Backend createBackend() {
+        return new OrtBackend(new OrtBackendConfig(OrtTesting.DEVICE, 0));
+    }
+
+    @Override
+    protected Backend createBackend(int threads) {
+        return new OrtBackend(new OrtBackendConfig(OrtTesting.DEVICE, threads));
+    }
+
+    /**
+     * ORT's Java API allocates a little per run (the result object, arrays of native handles and names: about 630
+     * bytes for the suite's model); this backend's own code allocates nothing.
+     */
+    @Override
+    protected long maxBytesAllocatedPerRun() {
+        return 1024;
+    }
+}
