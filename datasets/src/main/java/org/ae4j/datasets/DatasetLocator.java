@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * order: the data directory given explicitly ({@link #withDataDir}; when given, nothing else is searched), then
  * {@code $AE4J_DATA/<name>/} and {@code $AE4J_DATA/}, then the user cache {@code $XDG_CACHE_HOME/ae4j/<name>/}
  * (default {@code ~/.cache/ae4j/<name>/}), then {@code /usr/share/datasets/<name>/}, where Debian's dataset
- * packages put them. The environment, home directory and system root are injectable for tests.
+ * packages put them. When found nowhere, a locator with a {@link Downloader} ({@link #system()} has one unless
+ * {@code AE4J_NO_DOWNLOAD} is set) downloads the split into the user cache. The environment, home directory,
+ * system root and downloader are injectable for tests.
  */
 public final class DatasetLocator {
     /** The environment variable naming a directory of datasets. */
@@ -28,6 +30,8 @@ public final class DatasetLocator {
     private final Path home;
     private final Path systemRoot;
     private final Path dataDir;
+    private final Downloader downloader;
+    private final String noDownload;
 
     /**
      * @param env the environment ({@code AE4J_DATA}, {@code XDG_CACHE_HOME} are read from it)
@@ -36,24 +40,50 @@ public final class DatasetLocator {
      */
     public DatasetLocator(Map<String, String> env, Path home, Path systemRoot) {
         this(Map.copyOf(env), Objects.requireNonNull(home, "home"), Objects.requireNonNull(systemRoot, "systemRoot"),
-                null);
+                null, null, "this locator has no downloader");
     }
 
-    private DatasetLocator(Map<String, String> env, Path home, Path systemRoot, Path dataDir) {
+    private DatasetLocator(Map<String, String> env, Path home, Path systemRoot, Path dataDir, Downloader downloader,
+            String noDownload) {
         this.env = env;
         this.home = home;
         this.systemRoot = systemRoot;
         this.dataDir = dataDir;
+        this.downloader = downloader;
+        this.noDownload = noDownload;
     }
 
-    /** The locator for this process: its environment, {@code user.home} and {@link #SYSTEM_ROOT}. */
+    /**
+     * The locator for this process: its environment, {@code user.home} and {@link #SYSTEM_ROOT}; it downloads
+     * from the official mirrors ({@link Downloader#official()}) unless {@code AE4J_NO_DOWNLOAD} is set.
+     */
     public static DatasetLocator system() {
-        return new DatasetLocator(System.getenv(), Path.of(System.getProperty("user.home")), SYSTEM_ROOT);
+        DatasetLocator l = new DatasetLocator(System.getenv(), Path.of(System.getProperty("user.home")), SYSTEM_ROOT);
+        return Downloader.disabledBy(l.env) ? l.withDownloader(null) : l.withDownloader(Downloader.official());
     }
 
     /** A copy that searches only {@code dir} (as {@code dir/<name>/} and {@code dir/}); null searches as usual. */
     public DatasetLocator withDataDir(Path dir) {
-        return new DatasetLocator(env, home, systemRoot, dir);
+        return new DatasetLocator(env, home, systemRoot, dir, downloader, noDownload);
+    }
+
+    /**
+     * A copy that downloads datasets found nowhere with {@code downloader}, into the user cache; null never
+     * downloads. Downloads stay off when this locator's environment sets {@code AE4J_NO_DOWNLOAD}, or when a
+     * data directory is given.
+     */
+    public DatasetLocator withDownloader(Downloader downloader) {
+        if (downloader != null && Downloader.disabledBy(env)) {
+            return new DatasetLocator(env, home, systemRoot, dataDir, null, Downloader.NO_DOWNLOAD_ENV + " is set");
+        }
+        String off = downloader != null ? null
+                : Downloader.disabledBy(env) ? Downloader.NO_DOWNLOAD_ENV + " is set" : "downloads are off";
+        return new DatasetLocator(env, home, systemRoot, dataDir, downloader, off);
+    }
+
+    /** The downloader, or null when this locator never downloads. */
+    public Downloader downloader() {
+        return downloader;
     }
 
     /** The user cache directory for a dataset: {@code $XDG_CACHE_HOME/ae4j/<name>} or {@code ~/.cache/ae4j/<name>}. */
@@ -97,10 +127,22 @@ public final class DatasetLocator {
                 return new Found(place, files.images(), files.labels());
             }
         }
-        throw notFound(name, split, places);
+        if (dataDir != null || downloader == null || downloader.mirror(name) == null) {
+            throw notFound(name, split, places, null);
+        }
+        Place cache = new Place("download", cacheDir(name));
+        LOG.info("{} ({}): found in none of {} places; downloading it from {} into {}", name, split, places.size(),
+                downloader.mirror(name).base(), cache.dir());
+        try {
+            downloader.download(name, split, cache.dir());
+        } catch (DatasetException e) {
+            throw notFound(name, split, places, e.getMessage());
+        }
+        MnistLayout.SplitFiles files = MnistLayout.find(cache.dir(), split);
+        return new Found(cache, files.images(), files.labels());
     }
 
-    private DatasetException notFound(String name, Split split, List<Place> places) {
+    private DatasetException notFound(String name, Split split, List<Place> places, String downloadFailure) {
         String image = MnistLayout.imagesName(split);
         StringBuilder m = new StringBuilder("dataset '").append(name).append("' (").append(split)
                 .append(" split) not found: expected ").append(image).append(" (or uncompressed, without .gz) and ")
@@ -115,6 +157,12 @@ public final class DatasetLocator {
             m.append("\n  (a data directory was given, so no other place was searched)");
         } else if (places.stream().noneMatch(p -> p.what().equals(ENV))) {
             m.append("\n  (").append(ENV).append(" is not set)");
+        }
+        if (downloadFailure != null) {
+            m.append("\nThen tried to download it, which failed: ").append(downloadFailure);
+        } else if (dataDir == null && Mirror.official().stream().anyMatch(x -> x.dataset().equals(name))) {
+            m.append("\n(not downloaded: ").append(downloader == null ? noDownload
+                    : "no mirror known for " + name).append(')');
         }
         m.append("\nTo get it: ").append(howToGet(name));
         return new DatasetException(m.toString());

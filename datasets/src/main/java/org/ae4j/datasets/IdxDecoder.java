@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.LongFunction;
 
 /** Decodes the big-endian data section of an IDX file into float or int arrays, a chunk at a time. */
 final class IdxDecoder {
@@ -14,6 +15,22 @@ final class IdxDecoder {
 
     /** Reads {@code out.length} values of the data that follows {@code h}, each multiplied by {@code scale}. */
     static void readFloats(IdxHeader h, int rows, InputStream in, float[] out, double scale) throws IOException {
+        long bytes = (long) out.length * h.type().size;
+        decode(h, in, out, scale, found -> truncated(h, rows, bytes, found));
+    }
+
+    /**
+     * Reads the next {@code out.length} values of a file read a batch at a time; {@code before} is how many
+     * data bytes were read already, for the message when the file ends early.
+     */
+    static void readBatch(IdxHeader h, InputStream in, float[] out, double scale, long before) throws IOException {
+        long total = h.items() * h.valuesPerItem() * h.type().size;
+        decode(h, in, out, scale, found -> new DatasetException(h.source() + ": truncated file: expected " + total
+                + " bytes of data for " + h.describe() + ", found " + (before + found)));
+    }
+
+    private static void decode(IdxHeader h, InputStream in, float[] out, double scale,
+            LongFunction<DatasetException> truncated) throws IOException {
         IdxType type = h.type();
         long bytes = (long) out.length * type.size;
         byte[] buf = new byte[(int) Math.min(CHUNK, bytes)];
@@ -25,7 +42,7 @@ final class IdxDecoder {
             int want = (int) Math.min(buf.length, bytes - done);
             int got = IdxReader.readFully(in, buf, 0, want);
             if (got < want) {
-                throw truncated(h, rows, bytes, done + got);
+                throw truncated.apply(done + got);
             }
             int n = want / type.size;
             switch (type) {

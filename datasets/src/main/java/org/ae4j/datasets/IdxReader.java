@@ -1,6 +1,5 @@
 package org.ae4j.datasets;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.ae4j.core.data.Dataset;
 
@@ -31,7 +29,6 @@ public final class IdxReader {
     static final String LABEL_MAGIC = "0x00000801 (uint8 labels) or another 1-dimensional integer IDX magic "
             + "number 0x0000TT01 (TT = 08 ubyte, 09 byte, 0B short, 0C int)";
 
-    private static final int BUFFER = 1 << 16;
     private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
 
     private final double scale;
@@ -193,12 +190,7 @@ public final class IdxReader {
     }
 
     private static InputStream decompress(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, BUFFER) : in;
+        return Inputs.decompress(raw);
     }
 
     /** Something to read: a name for messages and a way to open it. */
