@@ -2,6 +2,7 @@
 # Checks that need system packages (see README, "System checks"):
 #   dataset-fashion-mnist  -> /usr/share/datasets/fashion-mnist/*.gz (full Fashion-MNIST)
 #   chromium               -> /usr/bin/chromium (renders the HTML report headless)
+#   python3-onnx           -> ONNX's own checker (full_check=True) on every exported model part
 # Runs the JUnit tests tagged "system" (they fail, not skip, when a package is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
