@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.ae4j.backend.ort.OnnxModelException;
+import org.ae4j.core.checkpoint.CheckpointException;
 import org.ae4j.core.registry.PluginException;
 import org.ae4j.core.train.TrainingDivergedException;
 
@@ -20,7 +22,8 @@ final class Errors {
         }
         if (e instanceof IllegalArgumentException || e instanceof PluginException
                 || e instanceof UnsupportedOperationException || e instanceof IOException
-                || e instanceof UncheckedIOException) {
+                || e instanceof UncheckedIOException || e instanceof OnnxModelException
+                || e instanceof CheckpointException) {
             return Main.EXIT_USAGE;
         }
         return -1;

@@ -7,6 +7,7 @@ import org.ae4j.core.data.Dataset;
 import org.ae4j.core.registry.PluginRegistry;
 import org.ae4j.core.spi.Backend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Evaluate a saved model: reconstruction error, mean ||J_f(x)||_F, contraction ratios, saturated "
                 + "units, code sparsity, and with labels a linear probe on codes vs raw inputs.",
-                "Until model files exist (ONNX module), use 'ae4j train ... --eval'."})
+                "With --labels (or a labelled dataset), a linear probe on the codes vs the raw inputs."})
 final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -26,15 +27,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "the model file")
     Path model;
 
-    @Option(names = "--data", defaultValue = "embedded",
-            description = "dataset name or the path of a data file or directory (default: ${DEFAULT-VALUE})")
-    String data;
+    @Mixin
+    DataOptions input = new DataOptions.Labelled();
 
     @Option(names = "--split", defaultValue = "test", description = "train or test (default: ${DEFAULT-VALUE})")
     String split;
-
-    @Option(names = "--limit", defaultValue = "0", description = "use only the first N rows (0: all)")
-    int limit;
 
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
@@ -55,7 +52,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         PluginRegistry registry = new PluginRegistry();
         ModelFiles.ModelFile file = main.modelFiles.load(model);
-        Dataset raw = DataArgs.load(data, split, limit, "--limit");
+        Dataset raw = DataArgs.load(input, split);
+        Scoring.checkWidth(file.model(), raw, "--model " + model);
         try (Backend b = Backends.create(registry, backend, threads)) {
             Evaluation.Evaluated ev = Evaluation.run(file.model(), b, raw, Evaluation.Options.defaults(seed));
             PrintWriter out = spec.commandLine().getOut();

@@ -2,13 +2,16 @@ package org.ae4j.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.ae4j.core.train.TrainingListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ae4j} command. */
 @Command(name = "ae4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, evaluate and use regularized autoencoders.",
-        subcommands = {TrainCommand.class, EvalCommand.class, ReportCommand.class, PluginsCommand.class,
+        subcommands = {TrainCommand.class, EncodeCommand.class, ReconstructCommand.class, ScoreCommand.class,
+                EvalCommand.class, ReportCommand.class, ExportCommand.class, PluginsCommand.class,
                 DatasetsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad usage, unknown plugins, unreadable data: anything the user can fix. */
@@ -24,11 +27,14 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** How models are written and read; replaced by the ONNX implementation once that module exists. */
+    /** How models are written and read: {@link OnnxModelFiles}, or a stand-in in tests. */
     final ModelFiles modelFiles;
+    /** Extra listeners of every training run (tests use them to interrupt a run). */
+    final List<TrainingListener> listeners;
 
-    Main(ModelFiles modelFiles) {
+    Main(ModelFiles modelFiles, List<TrainingListener> listeners) {
         this.modelFiles = modelFiles;
+        this.listeners = List.copyOf(listeners);
     }
 
     public static void main(String[] args) {
@@ -39,11 +45,17 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return run(out, err, ModelFiles.unavailable(), args);
+        return run(out, err, new OnnxModelFiles(), args);
     }
 
     /** Runs the command line with the given streams and model-file implementation; returns the exit code. */
     static int run(PrintWriter out, PrintWriter err, ModelFiles files, String... args) {
+        return run(out, err, files, List.of(), args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, ModelFiles, String...)}, with extra training listeners. */
+    static int run(PrintWriter out, PrintWriter err, ModelFiles files, List<TrainingListener> listeners,
+                   String... args) {
         try {
             String[] expanded;
             try {
@@ -52,7 +64,7 @@ public final class Main implements Runnable {
                 err.println("ae4j: error: " + e.getMessage());
                 return EXIT_USAGE;
             }
-            return commandLine(files, out, err).execute(expanded);
+            return commandLine(files, listeners, out, err).execute(expanded);
         } finally {
             out.flush();
             err.flush();
@@ -61,7 +73,12 @@ public final class Main implements Runnable {
 
     /** The configured picocli command line: one-line errors, exit codes. */
     static CommandLine commandLine(ModelFiles files, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main(files));
+        return commandLine(files, List.of(), out, err);
+    }
+
+    private static CommandLine commandLine(ModelFiles files, List<TrainingListener> listeners, PrintWriter out,
+                                           PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main(files, listeners));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((e, args) -> {

@@ -11,6 +11,7 @@ import org.ae4j.core.registry.PluginRegistry;
 import org.ae4j.core.spi.Backend;
 import org.ae4j.core.train.EpochMetrics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -18,8 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code ae4j report --model FILE --out report.html}: the HTML report of a saved model. */
 @Command(name = "report", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Write one self-contained HTML page about a saved model: loss curves, reconstructions, "
-                + "filters, code activations and the evaluation.",
-                "Until model files exist (ONNX module), use 'ae4j train ... --report FILE'."})
+                + "filters, code activations and the evaluation."})
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -33,15 +33,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the HTML file to write")
     Path out;
 
-    @Option(names = "--data", defaultValue = "embedded",
-            description = "dataset name or the path of a data file or directory (default: ${DEFAULT-VALUE})")
-    String data;
+    @Mixin
+    DataOptions input = new DataOptions.Labelled();
 
     @Option(names = "--split", defaultValue = "test", description = "train or test (default: ${DEFAULT-VALUE})")
     String split;
-
-    @Option(names = "--limit", defaultValue = "0", description = "use only the first N rows (0: all)")
-    int limit;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of the samples, directions, probe and noise")
     long seed;
@@ -59,7 +55,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         OutputFiles.check("--out", out);
         ModelFiles.ModelFile file = main.modelFiles.load(model);
-        Dataset raw = DataArgs.load(data, split, limit, "--limit");
+        Dataset raw = DataArgs.load(input, split);
+        Scoring.checkWidth(file.model(), raw, "--model " + model);
         Map<String, String> meta = file.metadata();
         List<EpochMetrics> history = meta.containsKey(ModelFiles.HISTORY)
                 ? EvalOutput.json().readValue(meta.get(ModelFiles.HISTORY), new TypeReference<List<EpochMetrics>>() { })
@@ -75,6 +72,10 @@ final class ReportCommand implements Callable<Integer> {
                 summary.put("training data", meta.get(ModelFiles.DATA));
             }
             summary.put("evaluation data", raw.source() + " (" + raw.rows() + " rows)");
+            if (meta.containsKey(ModelFiles.THRESHOLD)) {
+                summary.put("anomaly threshold", meta.get(ModelFiles.THRESHOLD) + " ("
+                        + Thresholds.describe(meta) + ")");
+            }
             summary.put("backend", b.describe());
             Dataset norm = ev.normalized();
             Report.Input in = new Report.Input("ae4j report: " + model.getFileName(), config, file.model(), b, List.of(),

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ae4j.core.checkpoint.Checkpoint;
+import org.ae4j.core.checkpoint.CheckpointPolicy;
+import org.ae4j.core.checkpoint.CheckpointStore;
 import org.ae4j.core.data.Dataset;
 import org.ae4j.core.data.Normalization;
 import org.ae4j.core.model.Autoencoder;
@@ -19,6 +22,7 @@ import org.ae4j.core.train.EpochMetrics;
 import org.ae4j.core.train.LayerwiseTrainer;
 import org.ae4j.core.train.Trainer;
 import org.ae4j.core.train.TrainingConfig;
+import org.ae4j.core.train.TrainingListener;
 import org.ae4j.core.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,15 +50,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "YAML or JSON file of options, keys as the long options (e.g. 'layers: [256, 64]')")
     String config;
 
-    @Option(names = "--data", defaultValue = "embedded",
-            description = "dataset name (embedded, fashion-mnist, mnist) or the path of a data file or directory (default: ${DEFAULT-VALUE})")
-    String data;
+    @Mixin
+    DataOptions input = new DataOptions.Labelled();
 
     @Option(names = "--split", defaultValue = "train", description = "train or test (default: ${DEFAULT-VALUE})")
     String split;
-
-    @Option(names = "--limit", defaultValue = "0", description = "use only the first N rows (0: all)")
-    int limit;
 
     @Option(names = "--normalization", defaultValue = "none",
             description = "none, min-max or z-score, fitted on the training data and stored with the model "
@@ -124,8 +124,31 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "write an HTML report of the run to FILE")
     Path report;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "save the trained model to FILE")
+    @Option(names = "--out", paramLabel = "FILE", description = "save the trained model to FILE (ONNX, e.g. model.onnx)")
     Path out;
+
+    @Option(names = "--threshold-percentile", defaultValue = "99", paramLabel = "P",
+            description = "with --out: store the P-th percentile of the training rows' scores as the anomaly "
+                    + "threshold of 'ae4j score' (default: ${DEFAULT-VALUE})")
+    double thresholdPercentile;
+
+    @Option(names = "--init", paramLabel = "FILE",
+            description = "start from a saved model's parameters and normalization; model options not given are "
+                    + "the model's")
+    Path init;
+
+    @Option(names = "--checkpoint",
+            description = "with --out FILE: write a checkpoint FILE.ckpt after every epoch (and at the end)")
+    boolean checkpoint;
+
+    @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "STEPS",
+            description = "with --out FILE: write a checkpoint FILE.ckpt every STEPS steps (0: off)")
+    int checkpointEvery;
+
+    @Option(names = "--resume",
+            description = "continue the run saved in the checkpoint FILE.ckpt of --out FILE from its exact step; "
+                    + "give the same options (--epochs may be larger)")
+    boolean resume;
 
     @Override
     public Integer call() throws Exception {
@@ -141,34 +164,61 @@ final class TrainCommand implements Callable<Integer> {
         if (pretrainEpochs > 0 && !layerwise) {
             throw new IllegalArgumentException("--pretrain-epochs: only used with --layerwise");
         }
+        Thresholds.checkPercentile(thresholdPercentile);
+        ModelFiles.ModelFile initial = null;
+        if (init != null) {
+            initial = main.modelFiles.load(init);
+            InitModel.applyDefaults(spec, initial.model());
+        }
         Normalization.Kind normKind = Normalization.Kind.parse(normalization);
         AutoencoderSpec aeSpec = model.spec(registry);
         registry.backend(org.ae4j.core.config.PluginSpec.parse(backend).name());
         if (layerwise) {
             denseEncoder(aeSpec);
         }
+        Autoencoder start = initial == null ? null : InitModel.start(init, initial.model(), aeSpec, normKind);
+        Path ckpt = out == null ? null : CheckpointPolicy.besideModel(out);
+        Checkpoint from = resume ? checkResumable(ckpt, normKind) : null;
         Map<String, Object> resolved = ResolvedConfig.of(spec);
-        human.println("config (" + (config != null ? "command line > " + config + " > defaults" : "command line > defaults")
-                + "):");
+        human.println("config (command line" + (config != null ? " > " + config : "") + (init != null ? " > " + init : "")
+                + " > defaults):");
         ResolvedConfig.yaml(resolved).lines().forEach(l -> human.println("  " + l));
         human.flush();
-        Dataset train = DataArgs.load(data, split, limit, "--limit");
-        Dataset evalData = evaluate ? DataArgs.load(data, evalSplit, evalLimit, "--eval-limit") : null;
+        Dataset train = DataArgs.load(input, split);
+        Dataset evalData = evaluate ? DataArgs.load(input, evalSplit, evalLimit, "--eval-limit") : null;
         if (evalData != null && evalData.cols() != train.cols()) {
             throw new IllegalArgumentException("--eval-split: " + evalData.source() + " has " + evalData.cols()
                     + " columns, the training data " + train.cols());
         }
+        if (start != null && start.inputDim() != train.cols()) {
+            throw new IllegalArgumentException("--init: " + init + " expects rows of " + start.inputDim()
+                    + " features, but " + train.source() + " has " + train.cols() + " columns");
+        }
         human.printf(Locale.ROOT, "data: %s (%d rows x %d features)%n", train.source(), train.rows(), train.cols());
+        if (from != null) {
+            Checkpoint.Position at = from.position();
+            human.printf(Locale.ROOT, "resuming from %s: %d epochs and %d steps done (step %d in all)%n", ckpt,
+                    at.epochsDone(), at.stepInEpoch(), at.globalStep());
+        }
 
         try (Backend b = Backends.create(registry, backend, threads)) {
-            Normalization norm = Normalization.fit(normKind, train);
             List<String> stages = layerwise ? stageNames(aeSpec, train.cols()) : List.of();
             Progress progress = new Progress(human, !noProgress && Progress.onTerminal(), stages);
+            List<TrainingListener> listeners = new ArrayList<>(List.of(progress));
+            listeners.addAll(main.listeners);
+            TrainingListener[] ls = listeners.toArray(new TrainingListener[0]);
+            Trainer trainer = new Trainer(b).withCheckpoints(checkpointPolicy(ckpt));
             TrainingResult r;
             try {
-                r = layerwise ? layerwise(b, aeSpec, norm, train, cfg, progress) : new Trainer(b)
-                        .fit(Autoencoder.initialize(aeSpec, train.cols(), seed).withNormalization(norm), train, cfg,
-                                progress);
+                if (resume) {
+                    r = trainer.resume(aeSpec, ckpt, train, cfg, ls);
+                } else if (layerwise) {
+                    r = layerwise(b, aeSpec, Normalization.fit(normKind, train), train, cfg, ls);
+                } else {
+                    Autoencoder first = start != null ? start : Autoencoder.initialize(aeSpec, train.cols(), seed)
+                            .withNormalization(Normalization.fit(normKind, train));
+                    r = trainer.fit(first, train, cfg, ls);
+                }
             } finally {
                 progress.closeBar();
             }
@@ -177,6 +227,7 @@ final class TrainCommand implements Callable<Integer> {
                     r.history().size(), last.loss(), r.history().get(0).loss(),
                     r.stoppedEarly() ? ", stopped early; kept epoch " + r.bestEpoch() : "");
             Autoencoder trained = r.model();
+            List<List<EpochMetrics>> histories = layerwise ? progress.histories() : List.of(r.history());
 
             if (evaluate) {
                 Evaluation.Evaluated ev = Evaluation.run(trained, b, evalData, Evaluation.Options.defaults(seed));
@@ -186,7 +237,7 @@ final class TrainCommand implements Callable<Integer> {
                     EvalOutput.printTable(ev.result(), human);
                 }
                 if (report != null) {
-                    Dataset normTrain = norm.apply(train);
+                    Dataset normTrain = trained.normalization().apply(train);
                     Map<String, String> summary = new LinkedHashMap<>();
                     summary.put("training data", train.source() + " (" + train.rows() + " rows x " + train.cols() + ")");
                     summary.put("evaluation data", evalData.source() + " (" + evalData.rows() + " rows)");
@@ -198,32 +249,84 @@ final class TrainCommand implements Callable<Integer> {
                         summary.put("final validation loss", String.format(Locale.ROOT, "%.4f", last.validationLoss()));
                     }
                     Report.Input in = new Report.Input("ae4j report: " + aeSpec.encoder().spec(), resolved, trained, b,
-                            stages, progress.histories(), summary, ev, evalData,
+                            stages, histories, summary, ev, evalData,
                             new double[] {normTrain.min(), normTrain.max()}, seed);
                     OutputFiles.writeString(report, Report.html(in));
                     human.println("report: " + report);
                 }
             }
             if (out != null) {
-                Map<String, String> meta = new LinkedHashMap<>();
-                meta.put(ModelFiles.CONFIG, ResolvedConfig.json(resolved));
-                meta.put(ModelFiles.HISTORY, EvalOutput.json().writer()
-                        .withoutFeatures(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(r.history()));
-                meta.put(ModelFiles.DATA, train.source());
-                meta.put(ModelFiles.VERSION, new Main.Version().getVersion()[0]);
-                OutputFiles.write(out, tmp -> main.modelFiles.save(trained, tmp, meta));
-                human.println("model: " + out);
+                save(human, resolved, r, trained, b, train);
             }
         }
         human.flush();
         return 0;
     }
 
-    /** Fails before any work when an output cannot be written. */
+    /** Calibrates the anomaly threshold on the training rows and writes the model with its metadata. */
+    private void save(PrintWriter human, Map<String, Object> resolved, TrainingResult r, Autoencoder trained,
+                      Backend b, Dataset train) throws java.io.IOException {
+        float threshold = Thresholds.percentile(Scoring.scores(trained, b, train), thresholdPercentile);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(ModelFiles.CONFIG, ResolvedConfig.json(resolved));
+        meta.put(ModelFiles.HISTORY, EvalOutput.json().writer()
+                .withoutFeatures(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(r.history()));
+        meta.put(ModelFiles.DATA, train.source());
+        meta.put(ModelFiles.VERSION, new Main.Version().getVersion()[0]);
+        Thresholds.store(meta, threshold, thresholdPercentile, train.rows());
+        OutputFiles.write(out, tmp -> main.modelFiles.save(trained, tmp, meta));
+        human.printf(Locale.ROOT, "anomaly threshold: %s (the %s of the %d training rows' scores)%n",
+                threshold, Thresholds.percentileName(thresholdPercentile), train.rows());
+        human.println("model: " + out);
+        if (checkpoint || checkpointEvery > 0 || resume) {
+            human.println("checkpoint: " + CheckpointPolicy.besideModel(out));
+        }
+    }
+
+    /** The checkpoints the flags ask for (per epoch by default when resuming), or null for none. */
+    private CheckpointPolicy checkpointPolicy(Path ckpt) {
+        if (ckpt == null || !(checkpoint || checkpointEvery > 0 || resume)) {
+            return null;
+        }
+        boolean perEpoch = checkpoint || checkpointEvery == 0;
+        return new CheckpointPolicy(ckpt, checkpointEvery, perEpoch);
+    }
+
+    /** Fails early when the checkpoint cannot continue this run's normalization. */
+    private static Checkpoint checkResumable(Path ckpt, Normalization.Kind normKind) {
+        Checkpoint cp = CheckpointStore.read(ckpt);
+        if (cp.normalization().kind() != normKind) {
+            throw new IllegalArgumentException("--resume: checkpoint " + ckpt + " was written with "
+                    + cp.normalization().kind().optionName() + " normalization, got --normalization "
+                    + normKind.optionName());
+        }
+        return cp;
+    }
+
+    /** Fails before any work when an output cannot be written or flags do not go together. */
     private void checkOutputs() {
         if (report != null) {
             OutputFiles.check("--report", report);
+        }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every: expected >= 0 steps (0: off), got " + checkpointEvery);
+        }
+        String ckptFlag = resume ? "--resume" : checkpoint ? "--checkpoint" : checkpointEvery > 0 ? "--checkpoint-every"
+                : null;
+        if (ckptFlag != null && out == null) {
+            throw new IllegalArgumentException(ckptFlag + ": needs --out FILE (the checkpoint is FILE"
+                    + CheckpointPolicy.SUFFIX + ", beside the model)");
+        }
+        if (ckptFlag != null && layerwise) {
+            throw new IllegalArgumentException(ckptFlag + ": not available with --layerwise");
+        }
+        if (init != null && (resume || layerwise)) {
+            throw new IllegalArgumentException("--init: not with " + (resume ? "--resume (the checkpoint holds the "
+                    + "model)" : "--layerwise (it initialises each layer itself)"));
+        }
+        if (init != null && !main.modelFiles.available()) {
+            throw new UnsupportedOperationException("--init: " + ModelFiles.unsupported().getMessage());
         }
         if (out != null) {
             if (!main.modelFiles.available()) {
@@ -260,7 +363,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Layer-wise pretraining on the normalized data, then fine-tuning; the model gets the normalization back. */
     private TrainingResult layerwise(Backend b, AutoencoderSpec s, Normalization norm, Dataset train,
-                                     TrainingConfig cfg, Progress progress) {
+                                     TrainingConfig cfg, TrainingListener... progress) {
         int pe = pretrainEpochs == 0 ? epochs : pretrainEpochs;
         TrainingConfig pretrain = cfg.withEpochs(pe).withValidation(cfg.validationFraction(), 0, 0);
         TrainingResult r = new LayerwiseTrainer(new Trainer(b)).fit(s, null, norm.apply(train), pretrain, cfg, progress);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ae4j.core.train.TrainingListener;
 
 /** Runs the command in-process and captures what it prints. */
 final class Cli {
@@ -37,14 +38,20 @@ final class Cli {
         }
     }
 
+    /** Runs with the real (ONNX) model files. */
     static Run run(String... args) {
-        return run(ModelFiles.unavailable(), args);
+        return run(new OnnxModelFiles(), args);
     }
 
     static Run run(ModelFiles files, String... args) {
+        return run(files, List.of(), args);
+    }
+
+    /** Runs with extra listeners on every training run. */
+    static Run run(ModelFiles files, List<TrainingListener> listeners, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), files, args);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), files, listeners, args);
         return new Run(code, out.toString(), err.toString());
     }
 

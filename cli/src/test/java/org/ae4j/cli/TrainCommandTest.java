@@ -48,7 +48,7 @@ class TrainCommandTest {
     @Test
     void defaultsAreThePlainEmbeddedRun() {
         TrainCommand t = parse("train");
-        assertEquals("embedded", t.data);
+        assertEquals("embedded", t.input.data);
         assertEquals(List.of(64), t.model.layers);
         assertEquals("none", t.normalization);
         assertEquals(10, t.epochs);
@@ -183,10 +183,10 @@ class TrainCommandTest {
 
     @Test
     void savingAModelWithoutModelFilesFailsBeforeTraining() {
-        Cli.Run r = Cli.run(Cli.quick("--out", dir.resolve("m.onnx").toString()));
+        Cli.Run r = Cli.run(ModelFiles.unavailable(), Cli.quick("--out", dir.resolve("m.onnx").toString()));
         assertEquals(2, r.code(), r::toString);
         assertEquals(1, r.errorLines().size(), r::toString);
-        assertTrue(r.errorLines().get(0).startsWith("ae4j: error: --out: model files arrive with the ONNX module"),
+        assertTrue(r.errorLines().get(0).startsWith("ae4j: error: --out: model files are not available"),
                 r::toString);
         assertTrue(r.epochLosses(r.out()).isEmpty(), r::toString);
     }
@@ -209,10 +209,10 @@ class TrainCommandTest {
 
     @Test
     void evalWithoutModelFilesSaysWhy() {
-        Cli.Run r = Cli.run("eval", "--model", dir.resolve("m.onnx").toString());
+        Cli.Run r = Cli.run(ModelFiles.unavailable(), "eval", "--model", dir.resolve("m.onnx").toString());
         assertEquals(2, r.code(), r::toString);
         assertEquals(1, r.errorLines().size(), r::toString);
-        assertTrue(r.errorLines().get(0).startsWith("ae4j: error: model files arrive with the ONNX module"), r::toString);
+        assertTrue(r.errorLines().get(0).startsWith("ae4j: error: model files are not available"), r::toString);
     }
 
     @Test

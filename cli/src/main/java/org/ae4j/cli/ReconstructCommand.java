@@ -1,0 +1,31 @@
+package org.ae4j.cli;
+
+import java.util.List;
+import org.ae4j.core.data.Dataset;
+import org.ae4j.core.model.Autoencoder;
+import org.ae4j.core.model.Inference;
+import picocli.CommandLine.Command;
+
+/** {@code ae4j reconstruct --model FILE}: every row's reconstruction, in the data's own units. */
+@Command(name = "reconstruct", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"Reconstruct rows with a saved model: one row of x_0 .. x_{d-1} per input row.",
+                "Reconstructions are in the data's units (the model's normalization undone)."})
+final class ReconstructCommand extends ApplyCommand {
+    @Override
+    List<String> columns(Autoencoder m) {
+        return numbered("x", m.inputDim());
+    }
+
+    @Override
+    float[] rows(Autoencoder m, Dataset chunk, Inference inf) {
+        float[] r = inf.reconstructions();
+        Scoring.denormalize(m, r, chunk.rows());
+        return r;
+    }
+
+    @Override
+    String summary(long rows, Autoencoder m, String source) {
+        return wrote(rows, "reconstructed", source);
+    }
+}
