@@ -6,7 +6,8 @@
 #   2. runs its tests with device=cuda: the backend conformance suite, the training agreement checks and the
 #      tests tagged "gpu",
 #   3. prints training throughput (rows/s) of a C1-like model: 784-256-784 sigmoid, BCE, Adam, batch 128, on
-#      Fashion-MNIST when /usr/share/datasets/fashion-mnist is installed, else on generated data.
+#      Fashion-MNIST when /usr/share/datasets/fashion-mnist is installed, else on generated data, and the steps/s
+#      of the same model with one step per ORT call against K steps per call in an ONNX Loop (OrtMultiStepSession).
 #
 # Exits non-zero, saying why, when no GPU is usable. Extra Maven flags: MVN_FLAGS (e.g. MVN_FLAGS=-o).
 set -euo pipefail
@@ -66,3 +67,4 @@ if [ -z "$line" ]; then
 fi
 echo "gpu-check: passed"
 echo "$line"
+grep -h '^ae4j-ort-steps:' "$log" || true

@@ -130,7 +130,7 @@ public final class OnnxLowering {
     }
 
     /** Builds one graph; not reusable. */
-    private static final class GraphBuilder {
+    static final class GraphBuilder {
         private final OnnxTarget target;
         private final Function<Node, float[]> parameterValues;
         private final GraphProto.Builder graph = GraphProto.newBuilder();
@@ -147,14 +147,8 @@ public final class OnnxLowering {
         }
 
         void build(Program program, List<GraphOutput> outputs) {
-            List<Node> roots = new ArrayList<>();
             for (GraphOutput o : outputs) {
                 claim(o.name(), "graph output");
-                roots.add(o.node());
-                // A computed node takes the name of its first graph output; leaves and repeats go through Identity.
-                if (o.node().op().kind() != Op.Kind.LEAF && !preferred.containsKey(o.node())) {
-                    preferred.put(o.node(), o.name());
-                }
             }
             for (Node in : program.inputs()) {
                 graphInput(in);
@@ -162,6 +156,32 @@ public final class OnnxLowering {
             if (target == OnnxTarget.TRAINING) {
                 for (Node p : program.parameters()) {
                     graphInput(p);
+                }
+            }
+            emitOutputs(outputs);
+        }
+
+        /**
+         * Lowers the outputs as a subgraph (a Loop body) whose leaves are already named: body inputs, or values of
+         * the enclosing graph. The caller chooses every name it passes and adds the body's own inputs.
+         */
+        void buildSubgraph(Map<Node, String> leaves, List<GraphOutput> outputs) {
+            tensor.putAll(leaves);
+            emitOutputs(outputs);
+        }
+
+        /** The graph being built, for a caller that adds nodes, inputs or outputs of its own. */
+        GraphProto.Builder graph() {
+            return graph;
+        }
+
+        private void emitOutputs(List<GraphOutput> outputs) {
+            List<Node> roots = new ArrayList<>();
+            for (GraphOutput o : outputs) {
+                roots.add(o.node());
+                // A computed node takes the name of its first graph output; leaves and repeats go through Identity.
+                if (o.node().op().kind() != Op.Kind.LEAF && !preferred.containsKey(o.node())) {
+                    preferred.put(o.node(), o.name());
                 }
             }
             for (Node n : Graphs.topologicalOrder(roots)) {

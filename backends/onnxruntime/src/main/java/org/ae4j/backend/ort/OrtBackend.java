@@ -101,6 +101,35 @@ public final class OrtBackend implements Backend {
     @Override
     public Session open(Program program) {
         OnnxLowering.LoweredProgram lowered = OnnxLowering.lowerForTraining(program);
+        Native n = createSession(lowered, "the lowered program");
+        // The session owns the native session and options from here, and closes them if it fails to start.
+        return new OrtSession(program, lowered, env, n.session(), n.options());
+    }
+
+    /**
+     * Opens a program to run {@link OrtBackendConfig#stepsPerRun()} steps per call ({@link OrtMultiStepSession}).
+     */
+    public OrtMultiStepSession openSteps(Program program) {
+        return openSteps(program, config.stepsPerRun());
+    }
+
+    /**
+     * Opens a program to run {@code steps} steps per call: the program is lowered to one ONNX Loop over its step
+     * ({@link OnnxLoopLowering}), fed {@code steps} values of each input at once.
+     *
+     * @throws IllegalArgumentException when steps &lt; 1
+     */
+    public OrtMultiStepSession openSteps(Program program, int steps) {
+        OnnxLowering.LoweredProgram lowered = OnnxLoopLowering.lowerSteps(program, steps);
+        Native n = createSession(lowered, "the program lowered to a loop of " + steps + " steps");
+        return new OrtMultiStepSession(program, lowered, steps, env, n.session(), n.options());
+    }
+
+    /** A native session and the options it was created with; both to be closed by the caller. */
+    private record Native(ai.onnxruntime.OrtSession session, SessionOptions options) {
+    }
+
+    private Native createSession(OnnxLowering.LoweredProgram lowered, String what) {
         byte[] bytes = lowered.model().toByteArray();
         SessionOptions options = new SessionOptions();
         ai.onnxruntime.OrtSession session;
@@ -116,16 +145,15 @@ public final class OrtBackend implements Backend {
             session = env.createSession(bytes, options);
         } catch (OrtException e) {
             options.close();
-            throw new IllegalStateException("onnxruntime: could not create a session for the lowered program ("
+            throw new IllegalStateException("onnxruntime: could not create a session for " + what + " ("
                     + lowered.model().getGraph().getNodeCount() + " ONNX nodes) on the " + device
                     + " execution provider: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             options.close();
             throw e;
         }
-        LOG.debug("onnxruntime: opened a program of {} ONNX nodes, {} bytes, on {}",
+        LOG.debug("onnxruntime: opened {} of {} ONNX nodes, {} bytes, on {}", what,
                 lowered.model().getGraph().getNodeCount(), bytes.length, device);
-        // The session owns the native session and options from here, and closes them if it fails to start.
-        return new OrtSession(program, lowered, env, session, options);
+        return new Native(session, options);
     }
 }

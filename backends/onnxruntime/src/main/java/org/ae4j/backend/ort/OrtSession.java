@@ -3,10 +3,7 @@ package org.ae4j.backend.ort;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession.Result;
 import ai.onnxruntime.OrtSession.SessionOptions;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +17,8 @@ import org.ae4j.core.spi.Session;
  * A program running on ONNX Runtime. Every input, parameter and output lives in a direct, native-order
  * {@link FloatBuffer} wrapped once in an {@link OnnxTensor}, which ORT reads and writes in place: a run feeds the
  * input and current parameter tensors and hands ORT the output tensors to fill (pinned outputs), so the Java side
- * copies and allocates nothing per run beyond ORT's own result object.
+ * copies nothing per run; the call itself is prepared once ({@link PinnedRun}), so it allocates only the few bytes
+ * ORT's native code returns.
  *
  * <p>Parameters with an update rotate through three slots, as in the CPU backend: a run reads slot {@code phase}
  * and ORT writes the new values straight into slot {@code phase + 1}; the phase then advances. Nothing is copied,
@@ -30,32 +28,14 @@ import org.ae4j.core.spi.Session;
 final class OrtSession implements Session {
     private static final int SLOTS = 3;
 
-    /** One tensor's Java-side storage and its ORT wrappers, one per slot. */
-    private static final class Storage {
-        final int size;
-        final FloatBuffer[] buffers;
-        final OnnxTensor[] tensors;
-
-        Storage(int size, int slots) {
-            this.size = size;
-            this.buffers = new FloatBuffer[slots];
-            this.tensors = new OnnxTensor[slots];
-        }
-
-        int slot(int phase) {
-            return buffers.length == 1 ? 0 : phase;
-        }
-    }
-
     private final Program program;
     private final ai.onnxruntime.OrtSession session;
     private final SessionOptions options;
     private final List<OnnxTensor> owned = new ArrayList<>();
-    private final Map<Node, Storage> inputs = new HashMap<>();
-    private final Map<Node, Storage> params = new HashMap<>();
-    private final Map<Node, Storage> outputs = new HashMap<>();
-    private final List<Map<String, OnnxTensor>> feeds = new ArrayList<>(SLOTS);
-    private final List<Map<String, OnnxTensor>> pinned = new ArrayList<>(SLOTS);
+    private final Map<Node, TensorSlots> inputs = new HashMap<>();
+    private final Map<Node, TensorSlots> params = new HashMap<>();
+    private final Map<Node, TensorSlots> outputs = new HashMap<>();
+    private final PinnedRun[] runs = new PinnedRun[SLOTS];
     private int phase;
     private int history;
     private boolean hasOutputs;
@@ -69,13 +49,13 @@ final class OrtSession implements Session {
         this.options = options;
         try {
             for (Node in : program.inputs()) {
-                inputs.put(in, allocate(env, in, 1));
+                inputs.put(in, TensorSlots.allocate(env, in.shape(), 1, owned));
             }
             for (Node p : program.parameters()) {
-                params.put(p, allocate(env, p, program.updates().containsKey(p) ? SLOTS : 1));
+                params.put(p, TensorSlots.allocate(env, p.shape(), program.updates().containsKey(p) ? SLOTS : 1, owned));
             }
             for (Node out : lowered.outputs()) {
-                outputs.put(out, allocate(env, out, 1));
+                outputs.put(out, TensorSlots.allocate(env, out.shape(), 1, owned));
             }
         } catch (OrtException | RuntimeException e) {
             close();
@@ -87,7 +67,7 @@ final class OrtSession implements Session {
                 feed.put(in.name(), inputs.get(in).tensors[0]);
             }
             for (Node p : program.parameters()) {
-                Storage s = params.get(p);
+                TensorSlots s = params.get(p);
                 feed.put(p.name(), s.tensors[s.slot(k)]);
             }
             Map<String, OnnxTensor> out = new HashMap<>();
@@ -97,23 +77,13 @@ final class OrtSession implements Session {
             for (int i = 0; i < lowered.updated().size(); i++) {
                 out.put(lowered.updateNames().get(i), params.get(lowered.updated().get(i)).tensors[(k + 1) % SLOTS]);
             }
-            feeds.add(Map.copyOf(feed));
-            pinned.add(Map.copyOf(out));
+            runs[k] = new PinnedRun(session, feed, out);
         }
     }
 
-    private Storage allocate(OrtEnvironment env, Node n, int slots) throws OrtException {
-        Storage s = new Storage(n.shape().size(), slots);
-        long[] shape = new long[n.shape().rank()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = n.shape().dim(i);
-        }
-        for (int k = 0; k < slots; k++) {
-            s.buffers[k] = ByteBuffer.allocateDirect(s.size * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-            s.tensors[k] = OnnxTensor.createTensor(env, s.buffers[k], shape);
-            owned.add(s.tensors[k]);
-        }
-        return s;
+    /** Whether runs call ORT without its per-run Java wrappers ({@link PinnedRun}). */
+    boolean isDirect() {
+        return runs[0].isDirect();
     }
 
     @Override
@@ -121,11 +91,11 @@ final class OrtSession implements Session {
         return program;
     }
 
-    private Storage lookup(Map<Node, Storage> map, Node n, int length, String what) {
+    private TensorSlots lookup(Map<Node, TensorSlots> map, Node n, int length, String what) {
         if (closed) {
             throw new IllegalStateException("onnxruntime: the session is closed");
         }
-        Storage s = map.get(n);
+        TensorSlots s = map.get(n);
         if (s == null) {
             throw new IllegalArgumentException(n + " is not " + what + " of this program");
         }
@@ -138,7 +108,7 @@ final class OrtSession implements Session {
 
     @Override
     public void setParameter(Node parameter, float[] values) {
-        Storage s = lookup(params, parameter, values.length, "a parameter");
+        TensorSlots s = lookup(params, parameter, values.length, "a parameter");
         if (values.length != s.size) {
             throw new IllegalArgumentException("parameter '" + parameter.name() + "': expected " + s.size
                     + " values, got " + values.length);
@@ -149,25 +119,25 @@ final class OrtSession implements Session {
 
     @Override
     public void getParameter(Node parameter, float[] dst) {
-        Storage s = lookup(params, parameter, dst.length, "a parameter");
+        TensorSlots s = lookup(params, parameter, dst.length, "a parameter");
         s.buffers[s.slot(phase)].get(0, dst, 0, s.size);
     }
 
     @Override
     public void setInput(Node input, float[] src, int offset) {
-        Storage s = lookup(inputs, input, src.length - offset, "an input");
+        TensorSlots s = lookup(inputs, input, src.length - offset, "an input");
         s.buffers[0].put(0, src, offset, s.size);
     }
 
     @Override
-    @SuppressWarnings("try") // the result is only closed: the values are in the pinned output tensors
     public void run() {
         if (closed) {
             throw new IllegalStateException("onnxruntime: the session is closed");
         }
         hasOutputs = false;
-        try (Result unused = session.run(feeds.get(phase), pinned.get(phase))) {
-            // The outputs and the new parameter values are already in the pinned tensors' buffers.
+        try {
+            // The outputs and the new parameter values land in the pinned tensors' buffers.
+            runs[phase].run();
         } catch (OrtException e) {
             throw new IllegalStateException("onnxruntime: run failed: " + e.getMessage(), e);
         }
@@ -178,7 +148,7 @@ final class OrtSession implements Session {
 
     @Override
     public void getOutput(Node output, float[] dst) {
-        Storage s = lookup(outputs, output, dst.length, "an output");
+        TensorSlots s = lookup(outputs, output, dst.length, "an output");
         if (!hasOutputs) {
             throw new IllegalStateException(output + " is not an output of the last run: no run has completed");
         }
@@ -187,7 +157,7 @@ final class OrtSession implements Session {
 
     @Override
     public float scalarOutput(Node output) {
-        Storage s = lookup(outputs, output, 1, "an output");
+        TensorSlots s = lookup(outputs, output, 1, "an output");
         if (s.size != 1) {
             throw new IllegalArgumentException(output + " is not a scalar output");
         }
