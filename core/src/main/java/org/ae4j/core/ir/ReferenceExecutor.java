@@ -79,30 +79,32 @@ public final class ReferenceExecutor {
 
     /** Applies one unary op to one value; shared with tests that want the exact reference semantics. */
     public static double unary(Op op, double x) {
-        switch (op) {
-            case NEG: return -x;
-            case EXP: return Math.exp(x);
-            case LOG: return Math.log(x);
-            case ABS: return Math.abs(x);
-            case SIGN: return Math.signum(x);
-            case SQRT: return Math.sqrt(x);
-            case TANH: return Math.tanh(x);
-            default: throw new IllegalArgumentException(op + " is not a unary op");
-        }
+        return switch (op) {
+            case NEG -> -x;
+            case EXP -> Math.exp(x);
+            case LOG -> Math.log(x);
+            case ABS -> Math.abs(x);
+            case SIGN -> Math.signum(x);
+            case SQRT -> Math.sqrt(x);
+            case TANH -> Math.tanh(x);
+            case INPUT, PARAMETER, CONSTANT, ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, GREATER, MATMUL, REDUCE_SUM,
+                 TRANSPOSE, RESHAPE, BROADCAST -> throw new IllegalArgumentException(op + " is not a unary op");
+        };
     }
 
     /** Applies one binary op to one pair of values. */
     public static double binary(Op op, double a, double b) {
-        switch (op) {
-            case ADD: return a + b;
-            case SUB: return a - b;
-            case MUL: return a * b;
-            case DIV: return a / b;
-            case MAXIMUM: return a >= b ? a : b;
-            case MINIMUM: return a <= b ? a : b;
-            case GREATER: return a > b ? 1.0 : 0.0;
-            default: throw new IllegalArgumentException(op + " is not a binary op");
-        }
+        return switch (op) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case DIV -> a / b;
+            case MAXIMUM -> a >= b ? a : b;
+            case MINIMUM -> a <= b ? a : b;
+            case GREATER -> a > b ? 1.0 : 0.0;
+            case INPUT, PARAMETER, CONSTANT, NEG, EXP, LOG, ABS, SIGN, SQRT, TANH, MATMUL, REDUCE_SUM, TRANSPOSE,
+                 RESHAPE, BROADCAST -> throw new IllegalArgumentException(op + " is not a binary op");
+        };
     }
 
     private static double[] unary(Op op, double[] a) {

@@ -31,7 +31,9 @@ public interface Session extends AutoCloseable {
 
     /**
      * Restores every parameter to its value before the last {@code runs} runs (1 or 2), for instance to keep
-     * the last good parameters when a loss turns non-finite.
+     * the last good parameters when a loss turns non-finite. Only runs since the last {@link #setParameter} count:
+     * asking for more throws, and reverting never goes back past
+     * a value that was set.
      */
     void revert(int runs);
 
