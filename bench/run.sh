@@ -1,24 +1,64 @@
 #!/usr/bin/env bash
 # One command for the benchmark: ae4j (CPU backend and ONNX Runtime CPU EP running ae4j's lowered graph) and
 # PyTorch 1.13 (Debian's python3-torch, /usr/bin/python3) on the configs of bench/bench-configs.json, in one run,
-# then a table of rows/s with ratios, and GEMM GFLOP/s: ae4j's kernel beside numpy (OpenBLAS).
-# Needs: apt-get install -y dataset-fashion-mnist python3-torch  (falls back to the embedded rows without the dataset)
+# then a table of rows/s with ratios; GEMM GFLOP/s of ae4j's kernels beside numpy (OpenBLAS); the CPU backend's
+# step-time breakdown; and time per row at 10k / 60k / 600k rows.
+# Needs: apt-get install -y dataset-fashion-mnist python3-torch libopenblas0-pthread
+#   (without the dataset it falls back to the embedded rows; without OpenBLAS, numpy and PyTorch run Debian's
+#    reference BLAS, several times slower, and the comparison is meaningless: this script says so).
+# Env: CONFIGS (default C1a,C1b,C1c,C1d,C2a), THREADS (2), SCALING=0 to skip the 10k/60k/600k rows runs,
+#      PROFILE=0 to skip the step breakdown, JAVA_OPTS (extra JVM options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configs=${CONFIGS:-C1a,C1b,C1c,C1d,C2a}
 threads=${THREADS:-2}
+# The CPU backend's fast kernels use the incubating Vector API; without this flag it falls back to pure Java.
+jvm=(--add-modules jdk.incubator.vector -Xmx4g ${JAVA_OPTS:-})
 out=$(mktemp)
-echo "# ae4j benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+trap 'rm -f "$out" "$out.cp" "$out.cpucp"' EXIT
+
+echo "# ae4j benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "$(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo none)
+echo "# BLAS behind numpy and PyTorch: $blas"
+case "$blas" in
+  *openblas*) ;;
+  *) echo "# WARNING: not OpenBLAS: numpy/PyTorch numbers below are not representative (apt-get install libopenblas0-pthread)" ;;
+esac
+
 mvn -q -B -ntp install -DskipTests -pl bench -am >&2
-cp=$(mvn -q -B -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
-java -cp "bench/target/classes:$cp" org.ae4j.bench.TrainBench cpu,onnxruntime "$configs" "$threads" | tee -a "$out"
+mvn -q -B -ntp test-compile -pl backends/cpu >&2
+# Classpaths through files: Maven's console output may carry colour codes even in batch mode.
+mvn -q -B -ntp -pl bench dependency:build-classpath -Dmdep.outputFile="$out.cp" >&2
+mvn -q -B -ntp -pl backends/cpu dependency:build-classpath -Dmdep.outputFile="$out.cpucp" >&2
+cp=$(cat "$out.cp")
+cpucp=$(cat "$out.cpucp")
+bench_cp="bench/target/classes:$cp"
+cpu_cp="backends/cpu/target/test-classes:backends/cpu/target/classes:$cpucp"
+
+echo
+echo "## Training throughput (one timed epoch after 20 warm-up steps, $threads threads)"
+java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu,onnxruntime "$configs" "$threads" 2>/dev/null | tee -a "$out"
 OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --only "$configs" | tee -a "$out"
 OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --gemm | tee -a "$out"
 echo
 /usr/bin/python3 bench/python/table.py < "$out"
+
 echo
-echo "ae4j GEMM kernel (pure Java):"
-mvn -q -B -ntp test-compile -pl backends/cpu >&2
-cpucp=$(mvn -q -B -ntp -pl backends/cpu dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
-java -cp "backends/cpu/target/test-classes:backends/cpu/target/classes:$cpucp" org.ae4j.backend.cpu.GemmBench 1
-rm -f "$out"
+echo "## ae4j GEMM kernels on the C1 shapes (GFLOP/s)"
+echo "### Vector API kernel (--add-modules jdk.incubator.vector)"
+java "${jvm[@]}" -cp "$cpu_cp" org.ae4j.backend.cpu.GemmBench 1 2>/dev/null
+echo "### pure-Java fallback (the JVM without the module)"
+java -cp "$cpu_cp" org.ae4j.backend.cpu.GemmBench 1 2>/dev/null
+
+if [ "${PROFILE:-1}" != 0 ]; then
+  echo
+  echo "## CPU backend: C1 step time by step kind ($threads threads, steady state after warm-up)"
+  java "${jvm[@]}" -Dprofile -cp "$cpu_cp" org.ae4j.backend.cpu.C1StepProfile 4 "$threads" 2>/dev/null
+fi
+
+if [ "${SCALING:-1}" != 0 ]; then
+  echo
+  echo "## Time per row at 10k / 60k / 600k rows (C1a, cpu backend; 600k = Fashion-MNIST repeated 10x in memory)"
+  java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu C1a@10000,C1a,C1a@600000 "$threads" 2>/dev/null
+fi

@@ -37,3 +37,11 @@ if gemm:
     print("|---|---|")
     for g in gemm:
         print("| %s | %.1f |" % (g["gemm"], g["gflops"]))
+ae = [r for r in rows if str(r.get("engine", "")).startswith("ae4j") and "alloc_bytes_per_step" in r]
+if ae:
+    print()
+    print("| engine | config | ms/step | bytes allocated/step (2nd half of epoch) | heap after epoch (MB) | data (MB) | peak RSS (MB) |")
+    print("|---|---|---|---|---|---|---|")
+    for r in ae:
+        print("| %s | %s | %.3f | %.0f | %.0f | %.0f | %.0f |" % (r["engine"], r["config"], r["ms_per_step"],
+              r["alloc_bytes_per_step"], r["heap_used_mb"], r["data_mb"], r["peak_rss_mb"]))

@@ -32,6 +32,12 @@ import org.ae4j.datasets.Split;
  * Whole-run training throughput of ae4j on the standard configs (bench/bench-configs.json: C1 a–d, C2 a):
  * Fashion-MNIST, batch 128, Adam 1e-3, last partial batch dropped, one timed epoch of 468 steps after warm-up.
  * Prints one JSON line per (backend, config). Usage: {@code TrainBench [backend,...] [config,...] [threads]}.
+ * A config may name a row count, {@code C1a@10000} or {@code C1a@600000}: the first rows of the data, or the data
+ * repeated in memory (600000 = Fashion-MNIST ten times), for the time-per-row scaling check.
+ *
+ * <p>Besides rows/s each line has the bytes allocated per step by all threads over the second half of the timed epoch (from
+ * step max(21, steps/2) to its end; the allocation counters of the JVM; the CPU backend's target is 0), the heap in use after the epoch
+ * (after a GC), the data set's size and the process's peak resident set.
  */
 public final class TrainBench {
     private TrainBench() {
@@ -102,8 +108,68 @@ public final class TrainBench {
         return new AutoencoderSpec(enc, dec, Loss.SQUARED_ERROR, regs, corr, new Adam(1e-3, 0.9, 0.999, 1e-8));
     }
 
-    static String run(PluginRegistry registry, Backend backend, String backendName, String config, Dataset data) {
-        AutoencoderSpec spec = spec(registry, config);
+    /** The data for a config with an optional row count (prefix, or repeated to reach it). */
+    static Dataset rows(Dataset data, String config) {
+        int at = config.indexOf('@');
+        if (at < 0) {
+            return data;
+        }
+        int rows = Integer.parseInt(config.substring(at + 1));
+        if (rows <= data.rows()) {
+            return data.slice(0, rows);
+        }
+        int cols = data.cols();
+        float[] v = new float[Math.multiplyExact(rows, cols)];
+        for (int r = 0; r < rows; r += data.rows()) {
+            int n = Math.min(data.rows(), rows - r);
+            System.arraycopy(data.values(), 0, v, r * cols, n * cols);
+        }
+        return new Dataset(data.source() + " repeated to " + rows + " rows", v, rows, cols);
+    }
+
+    /** Bytes allocated so far by each live thread, by thread id (empty where the JVM does not count them). */
+    static Map<Long, Long> allocatedBytes() {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean mx) || !mx.isThreadAllocatedMemorySupported()) {
+            return out;
+        }
+        long[] ids = mx.getAllThreadIds();
+        long[] bytes = mx.getThreadAllocatedBytes(ids);
+        for (int i = 0; i < ids.length; i++) {
+            if (bytes[i] >= 0) {
+                out.put(ids[i], bytes[i]);
+            }
+        }
+        return out;
+    }
+
+    /** Bytes allocated between two samples of {@link #allocatedBytes}, over the threads alive at the second. */
+    static long allocatedBetween(Map<Long, Long> before, Map<Long, Long> after) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        return sum;
+    }
+
+    /** The process's peak resident set in MB from /proc/self/status, or -1. */
+    static double peakRssMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static String run(PluginRegistry registry, Backend backend, String backendName, String config, Dataset all) {
+        Dataset data = rows(all, config);
+        AutoencoderSpec spec = spec(registry, config.contains("@") ? config.substring(0, config.indexOf('@')) : config);
         int batch = 128;
         int warmup = 20;
         Dataset warm = data.slice(0, warmup * batch);
@@ -111,15 +177,35 @@ public final class TrainBench {
         TrainingConfig tc = new TrainingConfig(1, batch, 42, true, true, 0, 0, 0);
         trainer.fit(spec, warm, tc);
         double[] seconds = new double[1];
+        List<Map<Long, Long>> alloc = new ArrayList<>(List.of(Map.of(), Map.of()));
+        int skip = Math.max(warmup, data.rows() / batch / 2);
         trainer.fit(spec, data, tc, new TrainingListener() {
+            @Override
+            public void onBatch(int epoch, int step, int steps, int rowsDone, double loss) {
+                if (step == skip) {
+                    alloc.set(0, allocatedBytes());
+                } else if (step == steps) {
+                    alloc.set(1, allocatedBytes());
+                }
+            }
+
             @Override
             public void onEpoch(EpochMetrics m) {
                 seconds[0] = m.seconds();
             }
         });
         int steps = data.rows() / batch;
+        double allocPerStep = alloc.get(0).isEmpty() || steps <= skip ? -1
+                : (double) allocatedBetween(alloc.get(0), alloc.get(1)) / (steps - skip);
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        double heapMb = (rt.totalMemory() - rt.freeMemory()) / 1e6;
+        double dataMb = (double) data.values().length * 4 / 1e6;
         return String.format(Locale.ROOT,
-                "{\"engine\": \"ae4j-%s\", \"config\": \"%s\", \"rows_per_s\": %.1f, \"ms_per_step\": %.3f, \"steps\": %d}",
-                backendName, config, steps * batch / seconds[0], 1000 * seconds[0] / steps, steps);
+                "{\"engine\": \"ae4j-%s\", \"config\": \"%s\", \"rows_per_s\": %.1f, \"ms_per_step\": %.3f, "
+                        + "\"steps\": %d, \"rows\": %d, \"us_per_row\": %.3f, \"alloc_bytes_per_step\": %.1f, "
+                        + "\"heap_used_mb\": %.1f, \"data_mb\": %.1f, \"peak_rss_mb\": %.1f}",
+                backendName, config, steps * batch / seconds[0], 1000 * seconds[0] / steps, steps, data.rows(),
+                1e6 * seconds[0] / (steps * batch), allocPerStep, heapMb, dataMb, peakRssMb());
     }
 }

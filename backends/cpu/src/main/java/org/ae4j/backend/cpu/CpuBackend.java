@@ -21,7 +21,7 @@ public final class CpuBackend implements Backend {
     public CpuBackend(CpuBackendConfig config) {
         this.threads = config.resolvedThreads();
         this.pool = new WorkerPool(threads, "ae4j-cpu-");
-        LOG.info("cpu backend: {} thread(s)", threads);
+        LOG.info("cpu backend: {} thread(s), {}", threads, Gemm.kernelName());
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.ae4j.core.ir.Op;
  * {@link org.ae4j.core.ir.ReferenceExecutor} exactly (MAXIMUM returns a when a ≥ b, so NaN in a yields b; GREATER
  * gives 1 or 0; SIGN is {@link Math#signum(float)}), bit for bit for the comparisons and SIGN, and within 1 ulp of
  * the double-precision function rounded to float for EXP, LOG and TANH. Output may alias an input at the same
- * offset.
+ * offset. When {@link Simd#ENABLED}, every kernel runs as {@link VectorElementwise}, which gives the same bits.
  */
 final class Elementwise {
     private static final double LOG2E = 1.4426950408889634;
@@ -18,6 +18,15 @@ final class Elementwise {
 
     /** o[oo+i] = op(a[ao+i]) for i &lt; n, for a unary op. */
     static void unary(Op op, float[] a, int ao, float[] o, int oo, int n) {
+        if (Simd.ENABLED && n >= Simd.MIN_LENGTH) {
+            VectorElementwise.unary(op, a, ao, o, oo, n);
+            return;
+        }
+        scalarUnary(op, a, ao, o, oo, n);
+    }
+
+    /** {@link #unary} without the Vector API. */
+    static void scalarUnary(Op op, float[] a, int ao, float[] o, int oo, int n) {
         boolean done = switch (op) {
             case NEG -> {
                 for (int i = 0; i < n; i++) {
@@ -72,6 +81,15 @@ final class Elementwise {
      * scalar) or 1 (a contiguous run).
      */
     static void binary(Op op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+        if (Simd.ENABLED && n >= Simd.MIN_LENGTH) {
+            VectorElementwise.binary(op, a, ao, as, b, bo, bs, o, oo, n);
+            return;
+        }
+        scalarBinary(op, a, ao, as, b, bo, bs, o, oo, n);
+    }
+
+    /** {@link #binary} without the Vector API. */
+    static void scalarBinary(Op op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             same(op, a, ao, b, bo, o, oo, n);
         } else if (as == 1) {
@@ -278,21 +296,46 @@ final class Elementwise {
         return (x == 0 || x != x) ? x : Float.intBitsToFloat((Float.floatToRawIntBits(x) & 0x80000000) | 0x3f800000);
     }
 
+    /** 1.5·2⁵²: adding it to a double of magnitude below 2⁵¹ rounds it to an integer (half to even). */
+    static final double MAGIC = 0x1.8p52;
+    static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
+    /** Taylor coefficients of e^r, 1/i! for i = 0 … 9. */
+    static final double[] EXP_C = {1, 1, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
+        1.0 / 362880};
+    /** Series coefficients of 2·atanh(s)/s in s², 2/(2i+1) for i = 0 … 6. */
+    static final double[] LOG_C = {2, 2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13};
+    /** tanh's argument is clamped to [−10, 10], where tanh x rounds to ±1 in float. */
+    static final float TANH_CLAMP = 10f;
+    /** 1.5·2²³: adding it to a float of magnitude below 2²² rounds it to an integer (half to even). */
+    static final float MAGIC_F = 0x1.8p23f;
+    static final int MAGIC_F_BITS = Float.floatToRawIntBits(MAGIC_F);
+    static final float LOG2E_F = 1.44269504f;
+    /** ln 2 split for Cody–Waite reduction: the high part has trailing zero bits, so n·LN2_HI is exact. */
+    static final float LN2_HI = 0.693145751953125f;
+    static final float LN2_LO = 1.42860682e-6f;
+    /** Taylor coefficients of (e^r − 1)/r, 1/(i+1)! for i = 0 … 7. */
+    static final float[] EM1_C = {1f, 1f / 2, 1f / 6, 1f / 24, 1f / 120, 1f / 720, 1f / 5040, 1f / 40320};
+
     /**
      * e^x rounded to float, within 1 ulp of {@code (float) Math.exp(x)} and about three times faster. In double:
-     * x = n·ln 2 + r with |r| ≤ ln2/2, e^r by its Taylor series to r⁹ (relative error below 3e-10), scaled by 2ⁿ
-     * through the exponent bits; the final rounding to float gives overflow to ∞ and gradual underflow. |x| ≥ 128,
-     * ±∞ and NaN take {@link Math#exp}.
+     * x = n·ln 2 + r with |r| ≤ ln2/2 (n rounded half to even by adding {@link #MAGIC}), e^r by its Taylor series to
+     * r⁹ (relative error below 3e-10), scaled by 2ⁿ through the exponent bits; the final rounding to float gives
+     * overflow to ∞ and gradual underflow. |x| ≥ 128, ±∞ and NaN take {@link Math#exp}. {@link VectorElementwise}
+     * performs the same double operations in the same order, so both give identical bits.
      */
     static float exp(float x) {
         if (!(Math.abs(x) < 128f)) {
             return (float) Math.exp(x);
         }
-        double n = Math.rint(x * LOG2E);
+        double t = x * LOG2E + MAGIC;
+        double n = t - MAGIC;
         double r = x - n * LN2;
-        double p = 1 + r * (1 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720
-                + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880)))))))));
-        return (float) (p * Double.longBitsToDouble((long) (n + 1023) << 52));
+        double p = EXP_C[9];
+        for (int i = 8; i >= 0; i--) {
+            p = EXP_C[i] + r * p;
+        }
+        long nb = Double.doubleToRawLongBits(t) - MAGIC_BITS;
+        return (float) (p * Double.longBitsToDouble((nb + 1023) << 52));
     }
 
     /**
@@ -311,23 +354,39 @@ final class Elementwise {
         int e = (bits >>> 23) - 127 + k;
         double s = (m - 1) / (m + 1);
         double s2 = s * s;
-        double t = s * (2 + s2 * (2.0 / 3 + s2 * (2.0 / 5 + s2 * (2.0 / 7 + s2 * (2.0 / 9 + s2 * (2.0 / 11
-                + s2 * (2.0 / 13)))))));
-        return (float) (e * LN2 + t);
+        double q = LOG_C[6];
+        for (int i = 5; i >= 0; i--) {
+            q = LOG_C[i] + s2 * q;
+        }
+        return (float) (e * LN2 + s * q);
     }
 
     /**
-     * tanh rounded to float, within 1 ulp of {@code (float) Math.tanh(x)} and about six times faster: in double,
-     * tanh|x| = (1 − t)/(1 + t) with t = e^(−2|x|), whose relative error stays below 1e-8 for |x| ≥ 1e-8; below
-     * that tanh x rounds to x.
+     * tanh in float arithmetic, within 3 ulps of {@code (float) Math.tanh(x)} (see ElementwiseTest): with
+     * y = −2·min(|x|, 10) = n·ln 2 + r (Cody–Waite, |r| ≤ ln2/2), u = e^y − 1 = (2ⁿ − 1) + 2ⁿ·r·Q(r), which keeps its
+     * relative precision near 0, and tanh|x| = −u/(u + 2), given x's sign. NaN gives NaN, ±0 gives ±0. Only float
+     * additions, multiplications, one division and bit operations, so {@link VectorElementwise} computes the same
+     * bits with 16-lane vectors.
      */
     static float tanh(float x) {
-        double ax = Math.abs((double) x);
-        if (ax < 1e-8) {
-            return x;
+        float u = tanhU(x);
+        float v = -u / (u + 2f);
+        return Float.intBitsToFloat((Float.floatToRawIntBits(v) & 0x7fffffff) | (Float.floatToRawIntBits(x)
+                & 0x80000000));
+    }
+
+    /** e^(−2·min(|x|, 10)) − 1, the first half of {@link #tanh}. */
+    static float tanhU(float x) {
+        float y = Math.min(Math.abs(x), TANH_CLAMP) * -2f;
+        float t = y * LOG2E_F + MAGIC_F;
+        float n = t - MAGIC_F;
+        float r = (y - n * LN2_HI) - n * LN2_LO;
+        float q = EM1_C[7];
+        for (int i = 6; i >= 0; i--) {
+            q = q * r + EM1_C[i];
         }
-        double t = Math.exp(-2 * ax);
-        return (float) Math.copySign((1 - t) / (1 + t), x);
+        float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - MAGIC_F_BITS + 127) << 23);
+        return (scale - 1f) + scale * (r * q);
     }
 
     private static IllegalArgumentException notA(String kind, Op op) {

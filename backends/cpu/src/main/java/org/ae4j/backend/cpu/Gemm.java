@@ -10,49 +10,86 @@ import java.util.Arrays;
  * one inner kernel serves them all.
  *
  * <p>C is cut into independent tiles of at most {@link #MC} rows by {@link #NC} columns; {@link #tile} computes one.
- * Within a tile, K is walked in blocks of {@link #KC}: a block of B is packed into {@code KC} contiguous row arrays
- * and a block of A into panels of {@link #MR} interleaved rows. The micro-kernel keeps MR values of A in registers
- * and streams one packed B row against MR accumulator rows (a MR × nc micro-panel); its inner loop runs at unit
- * stride from offset 0 over separate arrays, which the JIT turns into SIMD code.
+ * Within a tile, K is walked in blocks of {@link #KC}. Two kernels exist:
+ * <ul>
+ * <li>{@link VectorGemm}, a register-tiled micro-kernel on the incubating Vector API, used when the module
+ *     {@code jdk.incubator.vector} is in the boot layer (the JVM was started with
+ *     {@code --add-modules jdk.incubator.vector}) and the hardware has vectors of at least 8 floats; decided once,
+ *     when this class is initialised ({@link #VECTOR}). A block of B is packed into micro-panels of
+ *     {@link VectorGemm#NR} columns, a block of A into micro-panels of {@link VectorGemm#MR} rows.</li>
+ * <li>otherwise a pure-Java kernel that the JIT vectorizes: a block of B is packed into {@code KC} contiguous row
+ *     arrays and a block of A into panels of {@link #MR} interleaved rows; the kernel keeps MR values of A in
+ *     registers and streams one packed B row against MR accumulator rows.</li>
+ * </ul>
  *
- * <p>Determinism: every element of C is the plain float sum over p = 0, 1, …, k−1 of {@code A(i,p)·B(p,j)}, added
- * in that order (products rounded, no fused multiply-add), whatever the tiling, the blocking or the thread that
- * runs a tile. Threads split C by tiles only, never K, so results are bitwise identical for any thread count.
+ * <p>Determinism: with either kernel every element of C is {@code c = fma(A(i,p), B(p,j), c)} applied for
+ * p = 0, 1, …, k−1 in order starting from c = 0 (one rounding per step), whatever the kernel, the tiling, the
+ * blocking or the thread that runs a tile. Threads split C by tiles only, never K, so results are bitwise identical
+ * for any thread count, with or without the Vector API.
  */
 final class Gemm {
-    /** Rows of A held in registers by the micro-kernel. */
+    /** Whether the Vector API kernel is used ({@link Simd#ENABLED}). */
+    static final boolean VECTOR = Simd.ENABLED;
+    /** Rows of A held in registers by the scalar micro-kernel. */
     static final int MR = 4;
-    /** Maximum tile height (a multiple of MR). */
+    /** Rows of a panel: the micro-kernel's rows (a multiple of MR). */
+    static final int PANEL_ROWS = VECTOR ? VectorGemm.MR : MR;
+    /** Maximum tile height (a multiple of PANEL_ROWS). */
     static final int MC = 64;
     /** Maximum tile width. */
     static final int NC = 256;
+    /** Tile widths are multiples of this (the vector kernel's panel width). */
+    static final int COLS_ALIGN = 32;
     /** K block: rows of packed B kept hot in cache. */
     static final int KC = 256;
 
     private Gemm() {
     }
 
+    /** A short description of the kernel in use, for logs. */
+    static String kernelName() {
+        return VECTOR ? "Vector API " + VectorGemm.MR + "x" + VectorGemm.NR + " FMA micro-kernel"
+                : "scalar JIT-vectorized kernel (start the JVM with --add-modules jdk.incubator.vector for the faster one)";
+    }
+
     /** Per-thread scratch space for {@link #tile}, sized for tiles of at most mc × nc over K blocks of kc. */
     static final class Workspace {
+        final int mc;
+        final int nc;
+        final int kc;
         final float[][] acc;
         final float[][] bRows;
         final float[] aPanels;
+        final float[] bPanels;
+        final float[] edge;
 
         Workspace(int mc, int nc, int kc) {
-            int rows = roundUp(mc, MR);
+            this.mc = mc;
+            this.nc = nc;
+            this.kc = kc;
+            int rows = roundUp(mc, PANEL_ROWS);
+            aPanels = new float[rows * kc];
+            // The scalar kernel also serves small products when the vector one is enabled (see usesVector).
             acc = new float[rows][nc];
             bRows = new float[kc][nc];
-            aPanels = new float[rows * kc];
+            if (VECTOR) {
+                bPanels = new float[roundUp(nc, VectorGemm.NR) * kc];
+                edge = new float[VectorGemm.MR * VectorGemm.NR];
+            } else {
+                bPanels = null;
+                edge = null;
+            }
         }
 
         /** A workspace big enough for any product of these dimensions. */
         static Workspace forProduct(int m, int n, int k) {
-            return new Workspace(Math.min(MC, roundUp(m, MR)), Math.min(NC, n), Math.min(KC, k));
+            Tiling t = new Tiling(m, n);
+            return new Workspace(t.tileRows, t.tileCols, Math.min(KC, k));
         }
 
         boolean fits(int m, int n, int k) {
-            return acc.length >= Math.min(MC, roundUp(m, MR)) && acc[0].length >= Math.min(NC, n)
-                    && bRows.length >= Math.min(KC, k);
+            Tiling t = new Tiling(m, n);
+            return mc >= t.tileRows && nc >= t.tileCols && kc >= Math.min(KC, k);
         }
     }
 
@@ -68,10 +105,11 @@ final class Gemm {
         Tiling(int m, int n) {
             this.m = m;
             this.n = n;
-            this.rowTiles = (m + MC - 1) / MC;
-            this.tileRows = roundUp((m + rowTiles - 1) / rowTiles, MR);
+            int rt = (m + MC - 1) / MC;
+            this.tileRows = Math.min(MC, roundUp((m + rt - 1) / rt, PANEL_ROWS));
+            this.rowTiles = (m + tileRows - 1) / tileRows;
             int ct = (n + NC - 1) / NC;
-            int width = Math.min(NC, roundUp((n + ct - 1) / ct, 16));
+            int width = Math.min(NC, roundUp((n + ct - 1) / ct, COLS_ALIGN));
             this.tileCols = width;
             this.colTiles = (n + width - 1) / width;
         }
@@ -81,18 +119,34 @@ final class Gemm {
         }
     }
 
+    /**
+     * Products with fewer multiply-adds than this use the scalar kernel even when the vector one is enabled: they
+     * gain little from it, and until the JIT has compiled the Vector API code (the first few hundred runs) each
+     * vector operation allocates a box.
+     */
+    static final long VECTOR_MIN_MACS = 1L << 15;
+
+    /** Whether a product of this size runs the Vector API kernel. */
+    static boolean usesVector(int m, int n, int k) {
+        return VECTOR && (long) m * n * k >= VECTOR_MIN_MACS;
+    }
+
     /** C = op(A)·op(B) on the calling thread. */
     static void multiply(boolean transA, boolean transB, int m, int n, int k, float[] a, int ao, float[] b, int bo,
                          float[] c, int co, Workspace ws) {
         Tiling t = new Tiling(m, n);
+        boolean vector = usesVector(m, n, k);
         for (int i = 0; i < t.count(); i++) {
-            tile(transA, transB, m, n, k, a, ao, b, bo, c, co, t, i, ws);
+            tile(transA, transB, m, n, k, a, ao, b, bo, c, co, t, i, ws, vector);
         }
     }
 
-    /** Computes tile number {@code index} of {@code tiling} (row-tile major) of C = op(A)·op(B). */
+    /**
+     * Computes tile number {@code index} of {@code tiling} (row-tile major) of C = op(A)·op(B), with the vector
+     * kernel when {@code vector} (which must then be {@link #usesVector}).
+     */
     static void tile(boolean transA, boolean transB, int m, int n, int k, float[] a, int ao, float[] b, int bo,
-                     float[] c, int co, Tiling tiling, int index, Workspace ws) {
+                     float[] c, int co, Tiling tiling, int index, Workspace ws, boolean vector) {
         int i0 = (index / tiling.colTiles) * tiling.tileRows;
         int j0 = (index % tiling.colTiles) * tiling.tileCols;
         int mc = Math.min(tiling.tileRows, m - i0);
@@ -100,16 +154,21 @@ final class Gemm {
         if (mc <= 0 || nc <= 0) {
             return;
         }
+        if (vector) {
+            vectorTile(transA, transB, m, n, k, a, ao, b, bo, c, co, i0, j0, mc, nc, ws);
+            return;
+        }
         int rows = roundUp(mc, MR);
         float[][] acc = ws.acc;
+        // Scalar panels of MR rows fit in a workspace made for PANEL_ROWS (a multiple of MR).
         for (int r = 0; r < rows; r++) {
-            Arrays.fill(acc[r], 0, nc, 0f);
+            java.util.Arrays.fill(acc[r], 0, nc, 0f);
         }
-        int kcMax = ws.bRows.length;
+        int kcMax = ws.kc;
         for (int p0 = 0; p0 < k; p0 += kcMax) {
             int kc = Math.min(kcMax, k - p0);
             packB(transB, n, k, b, bo, p0, kc, j0, nc, ws.bRows);
-            packA(transA, m, k, a, ao, i0, mc, rows, p0, kc, ws.aPanels);
+            packA(transA, m, k, a, ao, i0, mc, rows, MR, p0, kc, ws.aPanels);
             for (int r = 0; r < rows; r += MR) {
                 kernel(kc, nc, ws.aPanels, r * kc, ws.bRows, acc[r], acc[r + 1], acc[r + 2], acc[r + 3]);
             }
@@ -119,9 +178,49 @@ final class Gemm {
         }
     }
 
+    private static void vectorTile(boolean transA, boolean transB, int m, int n, int k, float[] a, int ao, float[] b,
+                                   int bo, float[] c, int co, int i0, int j0, int mc, int nc, Workspace ws) {
+        final int mr = VectorGemm.MR;
+        final int nr = VectorGemm.NR;
+        int rows = roundUp(mc, mr);
+        int cols = roundUp(nc, nr);
+        int kcMax = ws.kc;
+        float[] ap = ws.aPanels;
+        float[] bp = ws.bPanels;
+        float[] edge = ws.edge;
+        for (int p0 = 0; p0 < k; p0 += kcMax) {
+            int kc = Math.min(kcMax, k - p0);
+            boolean load = p0 > 0;
+            packBPanels(transB, n, k, b, bo, p0, kc, j0, nc, cols, bp);
+            packA(transA, m, k, a, ao, i0, mc, rows, mr, p0, kc, ap);
+            for (int ir = 0; ir < rows; ir += mr) {
+                int aOff = ir * kc;
+                int cRow = co + (i0 + ir) * n + j0;
+                for (int jr = 0; jr < cols; jr += nr) {
+                    if (ir + mr <= mc && jr + nr <= nc) {
+                        VectorGemm.kernel(kc, ap, aOff, bp, jr * kc, c, cRow + jr, n, load);
+                    } else {
+                        int h = Math.min(mr, mc - ir);
+                        int w = Math.min(nr, nc - jr);
+                        if (load) {
+                            for (int r = 0; r < h; r++) {
+                                System.arraycopy(c, cRow + r * n + jr, edge, r * nr, w);
+                            }
+                        }
+                        VectorGemm.kernel(kc, ap, aOff, bp, jr * kc, edge, 0, nr, load);
+                        for (int r = 0; r < h; r++) {
+                            System.arraycopy(edge, r * nr, c, cRow + r * n + jr, w);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /**
-     * The micro-kernel: acc_r[j] += A(r,p)·B(p,j) for r &lt; MR, j &lt; nc, p = 0 … kc−1 in order. {@code ap} holds
-     * MR interleaved rows of A ({@code ap[ao + p·MR + r]}); {@code bRows[p]} is row p of the packed B block.
+     * The scalar micro-kernel: acc_r[j] = fma(A(r,p), B(p,j), acc_r[j]) for r &lt; MR, j &lt; nc, p = 0 … kc−1 in
+     * order. {@code ap} holds MR interleaved rows of A ({@code ap[ao + p·MR + r]}); {@code bRows[p]} is row p of the
+     * packed B block.
      */
     static void kernel(int kc, int nc, float[] ap, int ao, float[][] bRows,
                        float[] acc0, float[] acc1, float[] acc2, float[] acc3) {
@@ -134,10 +233,10 @@ final class Gemm {
             float[] br = bRows[p];
             for (int j = 0; j < nc; j++) {
                 float bv = br[j];
-                acc0[j] += a0 * bv;
-                acc1[j] += a1 * bv;
-                acc2[j] += a2 * bv;
-                acc3[j] += a3 * bv;
+                acc0[j] = Math.fma(a0, bv, acc0[j]);
+                acc1[j] = Math.fma(a1, bv, acc1[j]);
+                acc2[j] = Math.fma(a2, bv, acc2[j]);
+                acc3[j] = Math.fma(a3, bv, acc3[j]);
             }
         }
     }
@@ -160,28 +259,71 @@ final class Gemm {
     }
 
     /**
-     * Packs A(i0 … i0+mc−1, p0 … p0+kc−1) as panels of MR rows: row i0+r, column p0+p goes to
-     * {@code ap[(r / MR)·MR·kc + p·MR + r % MR]}; rows mc … rows−1 are zero padding.
+     * Packs B(p0 … p0+kc−1, j0 … j0+nc−1) into micro-panels of NR = {@link VectorGemm#NR} columns: column j0+j, row
+     * p0+p goes to {@code bp[(j / NR)·NR·kc + p·NR + j % NR]}; columns nc … cols−1 are zero padding.
      */
-    static void packA(boolean transA, int m, int k, float[] a, int ao, int i0, int mc, int rows, int p0, int kc,
-                      float[] ap) {
-        for (int r0 = 0; r0 < rows; r0 += MR) {
+    static void packBPanels(boolean transB, int n, int k, float[] b, int bo, int p0, int kc, int j0, int nc,
+                            int cols, float[] bp) {
+        final int nr = VectorGemm.NR;
+        for (int jr = 0; jr < cols; jr += nr) {
+            int base = jr * kc;
+            int w = Math.min(nr, nc - jr);
+            if (!transB) {
+                for (int p = 0; p < kc; p++) {
+                    int dst = base + p * nr;
+                    System.arraycopy(b, bo + (p0 + p) * n + j0 + jr, bp, dst, w);
+                    for (int j = w; j < nr; j++) {
+                        bp[dst + j] = 0f;
+                    }
+                }
+            } else {
+                for (int j = 0; j < nr; j++) {
+                    if (j >= w) {
+                        for (int p = 0; p < kc; p++) {
+                            bp[base + p * nr + j] = 0f;
+                        }
+                        continue;
+                    }
+                    int src = bo + (j0 + jr + j) * k + p0;
+                    for (int p = 0; p < kc; p++) {
+                        bp[base + p * nr + j] = b[src + p];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs A(i0 … i0+mc−1, p0 … p0+kc−1) as panels of {@code mr} rows: row i0+r, column p0+p goes to
+     * {@code ap[(r / mr)·mr·kc + p·mr + r % mr]}; rows mc … rows−1 are zero padding.
+     */
+    static void packA(boolean transA, int m, int k, float[] a, int ao, int i0, int mc, int rows, int mr, int p0,
+                      int kc, float[] ap) {
+        for (int r0 = 0; r0 < rows; r0 += mr) {
             int base = r0 * kc;
-            for (int rr = 0; rr < MR; rr++) {
+            if (transA && r0 + mr <= mc) {
+                // A(i, p) = a[p·m + i]: each p gives mr contiguous values.
+                int src = ao + p0 * m + i0 + r0;
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(a, src + p * m, ap, base + p * mr, mr);
+                }
+                continue;
+            }
+            for (int rr = 0; rr < mr; rr++) {
                 int r = r0 + rr;
                 if (r >= mc) {
                     for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + rr] = 0f;
+                        ap[base + p * mr + rr] = 0f;
                     }
                 } else if (!transA) {
                     int src = ao + (i0 + r) * k + p0;
                     for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + rr] = a[src + p];
+                        ap[base + p * mr + rr] = a[src + p];
                     }
                 } else {
                     int src = ao + p0 * m + i0 + r;
                     for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + rr] = a[src + p * m];
+                        ap[base + p * mr + rr] = a[src + p * m];
                     }
                 }
             }

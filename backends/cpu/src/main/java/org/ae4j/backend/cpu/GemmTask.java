@@ -24,6 +24,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
     private final Gemm.Workspace[] workspaces;
     private final WorkerPool pool;
     private final boolean parallel;
+    private final boolean vector;
 
     /**
      * C[m,n] = op(A)·op(B), see {@link Gemm} for the layouts. {@code workspaces} has one entry per pool thread, each
@@ -45,6 +46,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
         this.tiling = new Gemm.Tiling(m, n);
         this.workspaces = workspaces;
         this.pool = pool;
+        this.vector = Gemm.usesVector(m, n, k);
         this.parallel = pool.parallelism() > 1 && tiling.count() > 1 && (long) m * n * k >= PARALLEL_MIN_MACS;
         if (workspaces.length < pool.parallelism()) {
             throw new IllegalArgumentException("workspaces: expected " + pool.parallelism() + ", got "
@@ -67,13 +69,13 @@ final class GemmTask extends Step implements WorkerPool.Task {
             int tiles = tiling.count();
             Gemm.Workspace ws = workspaces[0];
             for (int t = 0; t < tiles; t++) {
-                Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, t, ws);
+                Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, t, ws, vector);
             }
         }
     }
 
     @Override
     public void runChunk(int chunk, int worker) {
-        Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, chunk, workspaces[worker]);
+        Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, chunk, workspaces[worker], vector);
     }
 }

@@ -30,8 +30,9 @@ final class StepCompiler {
                 int m = n.shape().dim(0);
                 int cols = n.shape().dim(1);
                 int k = n.transA() ? n.input(0).shape().dim(0) : n.input(0).shape().dim(1);
-                mc = Math.max(mc, Math.min(Gemm.MC, Gemm.roundUp(m, Gemm.MR)));
-                nc = Math.max(nc, Math.min(Gemm.NC, cols));
+                Gemm.Tiling t = new Gemm.Tiling(m, cols);
+                mc = Math.max(mc, t.tileRows);
+                nc = Math.max(nc, t.tileCols);
                 kc = Math.max(kc, Math.min(Gemm.KC, k));
             }
         }

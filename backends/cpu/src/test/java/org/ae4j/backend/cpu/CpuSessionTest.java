@@ -136,7 +136,8 @@ class CpuSessionTest {
             float[] xv = new float[128 * 300];
             java.util.Arrays.fill(xv, 0.01f);
             s.setInput(x, xv, 0);
-            for (int i = 0; i < 300; i++) {
+            // Long enough for the JIT to compile the kernels (Vector API code allocates until it is compiled).
+            for (int i = 0; i < 5000; i++) {
                 s.run();
             }
             long before = mx.getCurrentThreadAllocatedBytes();

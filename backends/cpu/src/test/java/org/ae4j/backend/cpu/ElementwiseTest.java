@@ -25,6 +25,11 @@ class ElementwiseTest {
 
     private static void assertWithinOneUlp(String name, java.util.function.Function<Float, Float> f,
                                            DoubleUnaryOperator exact) {
+        assertWithinUlps(name, f, exact, 1);
+    }
+
+    private static void assertWithinUlps(String name, java.util.function.Function<Float, Float> f,
+                                         DoubleUnaryOperator exact, long maxUlps) {
         long worst = 0;
         float where = 0;
         for (long bits = 0; bits <= 0xffffffffL; bits += 4099) {
@@ -42,7 +47,7 @@ class ElementwiseTest {
                 where = x;
             }
         }
-        assertTrue(worst <= 1, name + " is " + worst + " ulps from the reference at " + where);
+        assertTrue(worst <= maxUlps, name + " is " + worst + " ulps from the reference at " + where);
     }
 
     @Test
@@ -55,9 +60,19 @@ class ElementwiseTest {
         assertWithinOneUlp("log", Elementwise::log, Math::log);
     }
 
+    /** tanh is computed in float (so that 16 lanes fit a vector): at most 2 ulps off, seen near |x| = 1e-3. */
     @Test
-    void tanhIsWithinOneUlpOfTheDoubleFunctionRounded() {
-        assertWithinOneUlp("tanh", Elementwise::tanh, Math::tanh);
+    void tanhIsWithinTwoUlpsOfTheDoubleFunctionRounded() {
+        assertWithinUlps("tanh", Elementwise::tanh, Math::tanh, 2);
+    }
+
+    @Test
+    void tanhKeepsSignedZerosAndNaN() {
+        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(Elementwise.tanh(0f)));
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(Elementwise.tanh(-0f)));
+        assertTrue(Float.isNaN(Elementwise.tanh(Float.NaN)));
+        assertEquals(1f, Elementwise.tanh(Float.POSITIVE_INFINITY));
+        assertEquals(-1f, Elementwise.tanh(-1e30f));
     }
 
     @Test

@@ -19,7 +19,7 @@ class GemmTest {
         return v;
     }
 
-    /** The plain sum over p in order, in float: what every element of the GEMM must equal bit for bit. */
+    /** fma(A(i,p), B(p,j), s) for p in order, in float: what every element of the GEMM must equal bit for bit. */
     private static float[] sequential(boolean ta, boolean tb, int m, int n, int k, float[] a, float[] b) {
         float[] c = new float[m * n];
         for (int i = 0; i < m; i++) {
@@ -28,7 +28,7 @@ class GemmTest {
                 for (int p = 0; p < k; p++) {
                     float av = ta ? a[p * m + i] : a[i * k + p];
                     float bv = tb ? b[j * k + p] : b[p * n + j];
-                    s += av * bv;
+                    s = Math.fma(av, bv, s);
                 }
                 c[i * n + j] = s;
             }

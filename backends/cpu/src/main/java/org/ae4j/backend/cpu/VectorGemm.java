@@ -1,0 +1,125 @@
+package org.ae4j.backend.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The register-tiled GEMM micro-kernel on the incubating Vector API ({@code jdk.incubator.vector}); only loaded
+ * when that module is in the boot layer (see {@link Gemm#VECTOR}).
+ *
+ * <p>The micro-kernel keeps an {@link #MR} × {@link #NR} block of C in 2·MR vector registers and, for each p in
+ * order, adds A(r,p)·B(p,·) to it with one fused multiply-add per vector: every element of C is
+ * {@code fma(A(i,p), B(p,j), c)} applied for p = 0, 1, …, k−1 in order, starting from 0 — exactly what
+ * {@link Gemm#kernel} computes, so both kernels give bitwise-identical results.
+ *
+ * <p>Packed layouts: an A micro-panel holds MR rows interleaved, {@code ap[ao + p·MR + r]}; a B micro-panel holds
+ * NR columns, {@code bp[bo + p·NR + j]}.
+ */
+final class VectorGemm {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED.length() >= 16
+            ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+    /** Lanes per vector. */
+    static final int L = S.length();
+    /** Rows of the register block. */
+    static final int MR = 8;
+    /** Columns of the register block: two vectors. */
+    static final int NR = 2 * L;
+
+    private VectorGemm() {
+    }
+
+    /** True when vectors of at least 8 floats are hardware-accelerated (otherwise the scalar kernel is faster). */
+    static boolean usable() {
+        return FloatVector.SPECIES_PREFERRED.length() >= 8;
+    }
+
+    /**
+     * C block += A micro-panel · B micro-panel over kc values of p, where the C block is MR rows of NR floats at
+     * {@code c[co + r·ldc + j]}; with {@code load} false the block starts from zero instead of C.
+     */
+    static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, boolean load) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        if (load) {
+            int o = co;
+            c00 = FloatVector.fromArray(S, c, o);
+            c01 = FloatVector.fromArray(S, c, o + L);
+            o += ldc;
+            c10 = FloatVector.fromArray(S, c, o);
+            c11 = FloatVector.fromArray(S, c, o + L);
+            o += ldc;
+            c20 = FloatVector.fromArray(S, c, o);
+            c21 = FloatVector.fromArray(S, c, o + L);
+            o += ldc;
+            c30 = FloatVector.fromArray(S, c, o);
+            c31 = FloatVector.fromArray(S, c, o + L);
+            o += ldc;
+            c40 = FloatVector.fromArray(S, c, o);
+            c41 = FloatVector.fromArray(S, c, o + L);
+            o += ldc;
+            c50 = FloatVector.fromArray(S, c, o);
+            c51 = FloatVector.fromArray(S, c, o + L);
+            o += ldc;
+            c60 = FloatVector.fromArray(S, c, o);
+            c61 = FloatVector.fromArray(S, c, o + L);
+            o += ldc;
+            c70 = FloatVector.fromArray(S, c, o);
+            c71 = FloatVector.fromArray(S, c, o + L);
+        }
+        int a = ao;
+        int b = bo;
+        for (int p = 0; p < kc; p++, a += MR, b += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+            FloatVector x = FloatVector.broadcast(S, ap[a]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[a + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[a + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[a + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[a + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[a + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, ap[a + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, ap[a + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        int o = co;
+        c00.intoArray(c, o);
+        c01.intoArray(c, o + L);
+        o += ldc;
+        c10.intoArray(c, o);
+        c11.intoArray(c, o + L);
+        o += ldc;
+        c20.intoArray(c, o);
+        c21.intoArray(c, o + L);
+        o += ldc;
+        c30.intoArray(c, o);
+        c31.intoArray(c, o + L);
+        o += ldc;
+        c40.intoArray(c, o);
+        c41.intoArray(c, o + L);
+        o += ldc;
+        c50.intoArray(c, o);
+        c51.intoArray(c, o + L);
+        o += ldc;
+        c60.intoArray(c, o);
+        c61.intoArray(c, o + L);
+        o += ldc;
+        c70.intoArray(c, o);
+        c71.intoArray(c, o + L);
+    }
+}
