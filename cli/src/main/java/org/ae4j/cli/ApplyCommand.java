@@ -41,11 +41,8 @@ abstract class ApplyCommand implements Callable<Integer> {
             description = "write to FILE: .csv, .tsv or .npy (float32) by its extension (default: CSV on standard output)")
     Path out;
 
-    @Option(names = "--backend", defaultValue = "cpu", description = "backend name (default: ${DEFAULT-VALUE})")
-    String backend;
-
-    @Option(names = "--threads", defaultValue = "0", description = "CPU threads (0: all cores)")
-    int threads;
+    @Mixin
+    BackendOptions backendOptions = new BackendOptions();
 
     /** The output's column names. */
     abstract List<String> columns(Autoencoder m);
@@ -73,13 +70,13 @@ abstract class ApplyCommand implements Callable<Integer> {
         prepare(file);
         Autoencoder m = file.model();
         PluginRegistry registry = new PluginRegistry();
-        registry.backend(org.ae4j.core.config.PluginSpec.parse(backend).name());
+        backendOptions.check(registry);
         long[] count = {0};
         String source;
         try (RowStream rows = DataArgs.stream(input, split)) {
             source = rows.source();
             Scoring.checkWidth(m, rows.cols(), source, "--model " + model);
-            try (Backend b = Backends.create(registry, backend, threads)) {
+            try (Backend b = backendOptions.create(registry)) {
                 TableOutput.write(out, spec.commandLine().getOut(), columns(m), sink -> {
                     Dataset chunk;
                     while ((chunk = rows.next(Scoring.CHUNK)) != null) {

@@ -39,11 +39,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the samples, directions and probe")
     long seed;
 
-    @Option(names = "--backend", defaultValue = "cpu", description = "backend name (default: ${DEFAULT-VALUE})")
-    String backend;
-
-    @Option(names = "--threads", defaultValue = "0", description = "CPU threads (0: all cores)")
-    int threads;
+    @Mixin
+    BackendOptions backendOptions = new BackendOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
         ModelFiles.ModelFile file = main.modelFiles.load(model);
         Dataset raw = DataArgs.load(input, split);
         Scoring.checkWidth(file.model(), raw, "--model " + model);
-        try (Backend b = Backends.create(registry, backend, threads)) {
+        try (Backend b = backendOptions.create(registry)) {
             Evaluation.Evaluated ev = Evaluation.run(file.model(), b, raw, Evaluation.Options.defaults(seed));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -42,11 +42,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the samples, directions, probe and noise")
     long seed;
 
-    @Option(names = "--backend", defaultValue = "cpu", description = "backend name (default: ${DEFAULT-VALUE})")
-    String backend;
-
-    @Option(names = "--threads", defaultValue = "0", description = "CPU threads (0: all cores)")
-    int threads;
+    @Mixin
+    BackendOptions backendOptions = new BackendOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -64,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, Object> config = meta.containsKey(ModelFiles.CONFIG)
                 ? EvalOutput.json().readValue(meta.get(ModelFiles.CONFIG), new TypeReference<LinkedHashMap<String, Object>>() { })
                 : new LinkedHashMap<>();
-        try (Backend b = Backends.create(new PluginRegistry(), backend, threads)) {
+        try (Backend b = backendOptions.create(new PluginRegistry())) {
             Evaluation.Evaluated ev = Evaluation.run(file.model(), b, raw, Evaluation.Options.defaults(seed));
             Map<String, String> summary = new LinkedHashMap<>();
             summary.put("model file", model.toString());
