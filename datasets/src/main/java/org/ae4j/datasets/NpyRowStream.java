@@ -65,7 +65,7 @@ final class NpyRowStream implements RowStream {
         if (left <= 0) {
             return null;
         }
-        int n = (int) Math.min(Math.min(left, maxRows), RowStreams.MAX_VALUES / cols);
+        int n = RowStreams.batchRows(left, maxRows, cols);
         float[] values = new float[n * cols];
         long before = position * cols * header.type().size;
         Inputs.call(source, EXPECTED, () -> {

@@ -16,6 +16,11 @@ final class RowStreams {
         }
     }
 
+    /** Rows in the next batch of a stream with {@code left} rows to go: at most maxRows, and under MAX_VALUES values. */
+    static int batchRows(long left, int maxRows, int cols) {
+        return (int) Math.min(Math.min(left, maxRows), MAX_VALUES / cols);
+    }
+
     /** The rows of a batch, {@code stream.source()[from:to]}. */
     static String batchName(RowStream stream, long from, long to) {
         return stream.source() + "[" + from + ":" + to + "]";

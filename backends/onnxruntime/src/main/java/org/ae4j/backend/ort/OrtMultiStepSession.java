@@ -272,16 +272,6 @@ public final class OrtMultiStepSession implements AutoCloseable {
             return;
         }
         closed = true;
-        for (OnnxTensor t : owned) {
-            t.close();
-        }
-        owned.clear();
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("onnxruntime: could not close the session: " + e.getMessage(), e);
-        } finally {
-            options.close();
-        }
+        TensorSlots.closeAll(owned, session, options);
     }
 }

@@ -47,4 +47,20 @@ final class TensorSlots {
     int slot(int phase) {
         return buffers.length == 1 ? 0 : phase;
     }
+
+    /** Closes the tensors a session owns, then the native session and its options (the options even on failure). */
+    static void closeAll(java.util.List<ai.onnxruntime.OnnxTensor> owned, ai.onnxruntime.OrtSession session,
+                         ai.onnxruntime.OrtSession.SessionOptions options) {
+        for (ai.onnxruntime.OnnxTensor t : owned) {
+            t.close();
+        }
+        owned.clear();
+        try {
+            session.close();
+        } catch (ai.onnxruntime.OrtException e) {
+            throw new IllegalStateException("onnxruntime: could not close the session: " + e.getMessage(), e);
+        } finally {
+            options.close();
+        }
+    }
 }
