@@ -21,6 +21,9 @@ import org.ae4j.core.ir.Program;
  *
  * <p>Interior values live in per-thread scratch registers of {@link FusedStep#BLOCK} floats, assigned here by
  * liveness within the group.
+ *
+ * <p>Adam's three groups per parameter (m', v', p') are recognised ({@link AdamUpdate}) and run as one pass at p''s
+ * place in the schedule: the m' and v' groups are "deferred" there, so their operands live until then.
  */
 final class Fusion {
     /** Largest group; bigger trees are split. */
@@ -44,6 +47,8 @@ final class Fusion {
     }
 
     private final Map<Node, Group> groupOf = new HashMap<>();
+    private final Map<Node, AdamUpdate> adamAt = new HashMap<>();
+    private final Map<Node, Node> deferredTo = new HashMap<>();
     private int maxRegisters;
 
     Fusion(List<Node> schedule, Program program) {
@@ -86,6 +91,29 @@ final class Fusion {
             maxRegisters = Math.max(maxRegisters, g.registerCount());
             for (Node m : members) {
                 groupOf.put(m, g);
+            }
+        }
+        if (!Boolean.getBoolean(NO_ADAM_PROPERTY)) {
+            findAdamUpdates(program, users);
+        }
+    }
+
+    /** System property that, when true, leaves Adam updates to the generic fused steps (for comparisons). */
+    static final String NO_ADAM_PROPERTY = "ae4j.cpu.noFusedAdam";
+
+    private void findAdamUpdates(Program program, Map<Node, Set<Node>> users) {
+        Map<Node, Node> stateOf = new HashMap<>();
+        program.updates().forEach((state, value) -> stateOf.put(value, state));
+        Set<Node> outputs = new HashSet<>(program.outputs());
+        for (Map.Entry<Node, Node> e : program.updates().entrySet()) {
+            AdamUpdate a = AdamUpdate.match(e.getKey(), e.getValue(), stateOf, users, groupOf::get);
+            if (a == null || outputs.contains(a.m2()) || outputs.contains(a.v2()) || outputs.contains(a.p2())
+                    || deferredTo.containsKey(a.m2()) || deferredTo.containsKey(a.v2())) {
+                continue;
+            }
+            adamAt.put(a.p2(), a);
+            for (Node r : a.deferredRoots()) {
+                deferredTo.put(r, a.p2());
             }
         }
     }
@@ -139,6 +167,38 @@ final class Fusion {
     boolean isInterior(Node n) {
         Group g = groupOf.get(n);
         return g != null && g.root() != n;
+    }
+
+    /** The Adam update computed in one pass at this group root, or null. */
+    AdamUpdate adamAt(Node root) {
+        return adamAt.get(root);
+    }
+
+    /** True for the roots of groups that run inside another root's step ({@link #executionRoot}). */
+    boolean isDeferred(Node n) {
+        return deferredTo.containsKey(n);
+    }
+
+    /** The root whose step computes group g: its own root, or the Adam update's p' that absorbs it. */
+    Node executionRoot(Group g) {
+        return deferredTo.getOrDefault(g.root(), g.root());
+    }
+
+    /** The values read from outside by the step of root n: its group's externals, plus the absorbed groups'. */
+    List<Node> operandsAt(Node root) {
+        Group g = groupOf.get(root);
+        List<Node> out = new ArrayList<>(g.externals());
+        AdamUpdate a = adamAt.get(root);
+        if (a != null) {
+            for (Node r : a.deferredRoots()) {
+                for (Node x : groupOf.get(r).externals()) {
+                    if (!out.contains(x)) {
+                        out.add(x);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The most registers any group needs. */

@@ -62,6 +62,11 @@ final class Gemm {
         final float[] aPanels;
         final float[] bPanels;
         final float[] edge;
+        /**
+         * All of B packed once per product for the vector kernel, shared by the tiles (and threads) of that product;
+         * only the first workspace of a set holds one, grown by {@link GemmTask} when a product is bound.
+         */
+        float[] packedB = new float[0];
 
         Workspace(int mc, int nc, int kc) {
             this.mc = mc;
@@ -180,37 +185,102 @@ final class Gemm {
 
     private static void vectorTile(boolean transA, boolean transB, int m, int n, int k, float[] a, int ao, float[] b,
                                    int bo, float[] c, int co, int i0, int j0, int mc, int nc, Workspace ws) {
+        int rows = roundUp(mc, VectorGemm.MR);
+        int cols = roundUp(nc, VectorGemm.NR);
+        int kcMax = ws.kc;
+        for (int p0 = 0; p0 < k; p0 += kcMax) {
+            int kc = Math.min(kcMax, k - p0);
+            packBPanels(transB, n, k, b, bo, p0, kc, j0, nc, cols, ws.bPanels, 0);
+            packA(transA, m, k, a, ao, i0, mc, rows, VectorGemm.MR, p0, kc, ws.aPanels);
+            microTiles(ws.aPanels, ws.bPanels, 0, c, co + i0 * n + j0, n, mc, nc, rows, cols, kc, p0 > 0, ws.edge);
+        }
+    }
+
+    /** Floats needed to hold all of B packed for {@link #packBBlock}: every column tile's panels over all of K. */
+    static int packedBSize(Tiling t, int k) {
+        return t.colTiles * roundUp(t.tileCols, VectorGemm.NR) * k;
+    }
+
+    /** Number of K blocks of {@link #KC} in a product with inner dimension k. */
+    static int kBlocks(int k) {
+        return (k + KC - 1) / KC;
+    }
+
+    /** Where column tile jt, K block from p0, starts in the packed B (its panels are roundUp(nc, NR) wide). */
+    private static int packedBOffset(Tiling t, int k, int jt, int p0) {
+        int nc = Math.min(t.tileCols, t.n - jt * t.tileCols);
+        return jt * roundUp(t.tileCols, VectorGemm.NR) * k + p0 * roundUp(nc, VectorGemm.NR);
+    }
+
+    /**
+     * Packs block {@code block} of all of B for the vector kernel into {@code bp}: blocks are numbered column tile
+     * major, {@code block = jt · kBlocks(k) + K block}. Blocks are independent, so threads may pack them in parallel.
+     */
+    static void packBBlock(boolean transB, int n, int k, float[] b, int bo, Tiling t, int block, float[] bp) {
+        int kb = kBlocks(k);
+        int jt = block / kb;
+        int p0 = (block % kb) * KC;
+        int j0 = jt * t.tileCols;
+        int nc = Math.min(t.tileCols, n - j0);
+        int kc = Math.min(KC, k - p0);
+        packBPanels(transB, n, k, b, bo, p0, kc, j0, nc, roundUp(nc, VectorGemm.NR), bp,
+                packedBOffset(t, k, jt, p0));
+    }
+
+    /**
+     * Computes tile {@code index} of C with the vector kernel from B already packed by {@link #packBBlock} for every
+     * block; A is packed here, into the workspace. Same arithmetic, in the same order, as {@link #tile}.
+     */
+    static void tilePrepacked(boolean transA, int m, int n, int k, float[] a, int ao, float[] bp, float[] c, int co,
+                              Tiling tiling, int index, Workspace ws) {
+        int jt = index % tiling.colTiles;
+        int i0 = (index / tiling.colTiles) * tiling.tileRows;
+        int j0 = jt * tiling.tileCols;
+        int mc = Math.min(tiling.tileRows, m - i0);
+        int nc = Math.min(tiling.tileCols, n - j0);
+        if (mc <= 0 || nc <= 0) {
+            return;
+        }
         final int mr = VectorGemm.MR;
         final int nr = VectorGemm.NR;
         int rows = roundUp(mc, mr);
         int cols = roundUp(nc, nr);
-        int kcMax = ws.kc;
         float[] ap = ws.aPanels;
-        float[] bp = ws.bPanels;
         float[] edge = ws.edge;
-        for (int p0 = 0; p0 < k; p0 += kcMax) {
-            int kc = Math.min(kcMax, k - p0);
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
             boolean load = p0 > 0;
-            packBPanels(transB, n, k, b, bo, p0, kc, j0, nc, cols, bp);
+            int bBase = packedBOffset(tiling, k, jt, p0);
             packA(transA, m, k, a, ao, i0, mc, rows, mr, p0, kc, ap);
-            for (int ir = 0; ir < rows; ir += mr) {
-                int aOff = ir * kc;
-                int cRow = co + (i0 + ir) * n + j0;
-                for (int jr = 0; jr < cols; jr += nr) {
-                    if (ir + mr <= mc && jr + nr <= nc) {
-                        VectorGemm.kernel(kc, ap, aOff, bp, jr * kc, c, cRow + jr, n, load);
-                    } else {
-                        int h = Math.min(mr, mc - ir);
-                        int w = Math.min(nr, nc - jr);
-                        if (load) {
-                            for (int r = 0; r < h; r++) {
-                                System.arraycopy(c, cRow + r * n + jr, edge, r * nr, w);
-                            }
-                        }
-                        VectorGemm.kernel(kc, ap, aOff, bp, jr * kc, edge, 0, nr, load);
+            microTiles(ap, bp, bBase, c, co + i0 * n + j0, n, mc, nc, rows, cols, kc, load, edge);
+        }
+    }
+
+    /**
+     * Runs the micro-kernel over a rows × cols block (mc × nc of it real) of C at {@code c[cBase + r·n + j]}, A
+     * panels at {@code ap[0 …]}, B panels at {@code bp[bBase …]}; partial edge blocks go through {@code edge}.
+     */
+    private static void microTiles(float[] ap, float[] bp, int bBase, float[] c, int cBase, int n, int mc, int nc,
+                                   int rows, int cols, int kc, boolean load, float[] edge) {
+        final int mr = VectorGemm.MR;
+        final int nr = VectorGemm.NR;
+        for (int ir = 0; ir < rows; ir += mr) {
+            int aOff = ir * kc;
+            int cRow = cBase + ir * n;
+            for (int jr = 0; jr < cols; jr += nr) {
+                if (ir + mr <= mc && jr + nr <= nc) {
+                    VectorGemm.kernel(kc, ap, aOff, bp, bBase + jr * kc, c, cRow + jr, n, load);
+                } else {
+                    int h = Math.min(mr, mc - ir);
+                    int w = Math.min(nr, nc - jr);
+                    if (load) {
                         for (int r = 0; r < h; r++) {
-                            System.arraycopy(edge, r * nr, c, cRow + r * n + jr, w);
+                            System.arraycopy(c, cRow + r * n + jr, edge, r * nr, w);
                         }
+                    }
+                    VectorGemm.kernel(kc, ap, aOff, bp, bBase + jr * kc, edge, 0, nr, load);
+                    for (int r = 0; r < h; r++) {
+                        System.arraycopy(edge, r * nr, c, cRow + r * n + jr, w);
                     }
                 }
             }
@@ -260,13 +330,13 @@ final class Gemm {
 
     /**
      * Packs B(p0 … p0+kc−1, j0 … j0+nc−1) into micro-panels of NR = {@link VectorGemm#NR} columns: column j0+j, row
-     * p0+p goes to {@code bp[(j / NR)·NR·kc + p·NR + j % NR]}; columns nc … cols−1 are zero padding.
+     * p0+p goes to {@code bp[bpo + (j / NR)·NR·kc + p·NR + j % NR]}; columns nc … cols−1 are zero padding.
      */
     static void packBPanels(boolean transB, int n, int k, float[] b, int bo, int p0, int kc, int j0, int nc,
-                            int cols, float[] bp) {
+                            int cols, float[] bp, int bpo) {
         final int nr = VectorGemm.NR;
         for (int jr = 0; jr < cols; jr += nr) {
-            int base = jr * kc;
+            int base = bpo + jr * kc;
             int w = Math.min(nr, nc - jr);
             if (!transB) {
                 for (int p = 0; p < kc; p++) {

@@ -2,7 +2,8 @@ package org.ae4j.backend.cpu;
 
 /**
  * One matrix product bound to its arrays, run over a {@link WorkerPool}: each chunk is one tile of C, computed in
- * the scratch space of the thread that claims it. Products below {@link #PARALLEL_MIN_MACS} multiply-adds run on
+ * the scratch space of the thread that claims it. With the vector kernel, B is first packed once for all tiles
+ * (also split into chunks), into a buffer shared by the session's products. Products below {@link #PARALLEL_MIN_MACS} multiply-adds run on
  * the calling thread, where the thread hand-off would cost more than it saves.
  */
 final class GemmTask extends Step implements WorkerPool.Task {
@@ -25,6 +26,10 @@ final class GemmTask extends Step implements WorkerPool.Task {
     private final WorkerPool pool;
     private final boolean parallel;
     private final boolean vector;
+    private final int packBlocks;
+    /** While running with the vector kernel: true in the phase that packs B, false in the one that computes C. */
+    private boolean packing;
+    private float[] packedB;
 
     /**
      * C[m,n] = op(A)·op(B), see {@link Gemm} for the layouts. {@code workspaces} has one entry per pool thread, each
@@ -52,6 +57,11 @@ final class GemmTask extends Step implements WorkerPool.Task {
             throw new IllegalArgumentException("workspaces: expected " + pool.parallelism() + ", got "
                     + workspaces.length);
         }
+        this.packBlocks = tiling.colTiles * Gemm.kBlocks(k);
+        if (vector && workspaces.length > 0 && workspaces[0].packedB.length < Gemm.packedBSize(tiling, k)) {
+            // One packed B per set of workspaces, sized for its largest product: products run one at a time.
+            workspaces[0].packedB = new float[Gemm.packedBSize(tiling, k)];
+        }
         for (Gemm.Workspace w : workspaces) {
             if (!w.fits(m, n, k)) {
                 throw new IllegalArgumentException("workspace too small for a " + m + "x" + k + " · " + k + "x" + n
@@ -63,6 +73,10 @@ final class GemmTask extends Step implements WorkerPool.Task {
     /** Computes the product. */
     @Override
     void run() {
+        if (vector) {
+            runPrepacked();
+            return;
+        }
         if (parallel) {
             pool.parallelFor(this, tiling.count());
         } else {
@@ -74,8 +88,37 @@ final class GemmTask extends Step implements WorkerPool.Task {
         }
     }
 
+    /**
+     * The vector kernel's way: first all of B is packed once (in parallel blocks), then the tiles of C are computed
+     * from it, so B is not packed again for every row tile.
+     */
+    private void runPrepacked() {
+        packedB = workspaces[0].packedB;
+        if (parallel) {
+            packing = true;
+            pool.parallelFor(this, packBlocks);
+            packing = false;
+            pool.parallelFor(this, tiling.count());
+        } else {
+            for (int blk = 0; blk < packBlocks; blk++) {
+                Gemm.packBBlock(transB, n, k, b, bo, tiling, blk, packedB);
+            }
+            for (int t = 0; t < tiling.count(); t++) {
+                Gemm.tilePrepacked(transA, m, n, k, a, ao, packedB, c, co, tiling, t, workspaces[0]);
+            }
+        }
+    }
+
     @Override
     public void runChunk(int chunk, int worker) {
+        if (vector) {
+            if (packing) {
+                Gemm.packBBlock(transB, n, k, b, bo, tiling, chunk, packedB);
+            } else {
+                Gemm.tilePrepacked(transA, m, n, k, a, ao, packedB, c, co, tiling, chunk, workspaces[worker]);
+            }
+            return;
+        }
         Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, chunk, workspaces[worker], vector);
     }
 }

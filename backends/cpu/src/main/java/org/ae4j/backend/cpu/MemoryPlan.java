@@ -70,7 +70,7 @@ final class MemoryPlan {
             Node n = schedule.get(i);
             // A fused member reads its operands when its group's root runs.
             Fusion.Group g = fusion.groupOf(n);
-            int at = g == null ? i : position.get(g.root());
+            int at = g == null ? i : position.get(fusion.executionRoot(g));
             for (Node in : n.inputs()) {
                 last.merge(in, at, Math::max);
             }
@@ -122,15 +122,15 @@ final class MemoryPlan {
         List<Integer> free = new ArrayList<>();
         for (int i = 0; i < schedule.size(); i++) {
             Node n = schedule.get(i);
-            if (n.op().kind() == Op.Kind.LEAF || fusion.isInterior(n)) {
-                continue;
+            if (n.op().kind() == Op.Kind.LEAF || fusion.isInterior(n) || fusion.isDeferred(n)) {
+                continue; // a deferred group root is an update value (a slot); its operands are released where it runs
             }
             if (n.op() == Op.RESHAPE) {
                 locs.put(n, locs.get(n.input(0)));
                 continue;
             }
             Fusion.Group g = fusion.groupOf(n);
-            List<Node> operands = g != null ? g.externals() : n.inputs();
+            List<Node> operands = g != null ? fusion.operandsAt(n) : n.inputs();
             Integer reused = null;
             if (!locs.containsKey(n)) {
                 reused = g != null || n.op().kind() == Op.Kind.BINARY ? inPlaceOperand(n, operands, i, lastUse) : null;

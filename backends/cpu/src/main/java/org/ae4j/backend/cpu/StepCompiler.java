@@ -50,11 +50,18 @@ final class StepCompiler {
     Step[] compile(Function<Node, float[]> buffer, Function<Integer, float[]> nextSlot) {
         List<Step> steps = new ArrayList<>();
         for (Node n : plan.schedule) {
-            if (plan.fusion.isInterior(n)) {
+            if (plan.fusion.isInterior(n) || plan.fusion.isDeferred(n)) {
                 continue;
             }
             Fusion.Group group = plan.fusion.groupOf(n);
-            Step s = group != null ? fused(group, buffer) : step(n, buffer);
+            AdamUpdate adam = plan.fusion.adamAt(n);
+            Step s;
+            if (adam != null) {
+                s = new AdamStep(adam, buffer, pool);
+                s.label = "ADAM " + n.shape();
+            } else {
+                s = group != null ? fused(group, buffer) : step(n, buffer);
+            }
             if (s != null && group == null) {
                 s.label = n.op() + " " + n.shape() + (n.op() == org.ae4j.core.ir.Op.MATMUL
                         ? " from " + n.input(0).shape() + (n.transA() ? "ᵀ" : "") + " · " + n.input(1).shape()

@@ -2,17 +2,27 @@ package org.ae4j.backend.cpu;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fixed pool of daemon threads that runs the chunks of one parallel loop at a time, together with the calling
- * thread. Threads block (never spin) between loops, and a loop allocates nothing. Chunks are claimed dynamically,
- * so callers must make each chunk's result independent of which thread runs it; the worker index only selects
- * per-thread scratch space.
+ * thread. Chunks are claimed dynamically, so callers must make each chunk's result independent of which thread runs
+ * it; the worker index only selects per-thread scratch space. A loop allocates nothing.
+ *
+ * <p>Between loops a thread waits by spinning for at most {@link #SPIN_NANOS} and then parks. A training step is
+ * a few dozen loops separated by short serial steps (tens of microseconds); waking a parked thread costs about as
+ * much on a virtual machine, so the short spin is what lets a step hand work over ~30 times cheaply. The bound keeps
+ * an idle pool from holding a core: after it, threads block until the next loop wakes them.
  *
  * <p>When the pool is already busy (another session on another thread, or a loop nested in a chunk), the caller
  * runs every chunk itself.
  */
 final class WorkerPool implements AutoCloseable {
+    /** How long a waiting thread spins before it parks (system property {@code ae4j.cpu.spinMicros}, default 200). */
+    static final long SPIN_NANOS = Math.max(0, Long.getLong("ae4j.cpu.spinMicros", 200)) * 1000;
+
     /** One parallel loop body. */
     interface Task {
         /** Runs chunk {@code chunk}; {@code worker} is in [0, parallelism) and unique among concurrent calls. */
@@ -20,15 +30,19 @@ final class WorkerPool implements AutoCloseable {
     }
 
     private final Thread[] workers;
-    private final Object lock = new Object();
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicInteger nextChunk = new AtomicInteger();
-    private long generation; // guarded by lock
-    private Task task; // guarded by lock
-    private int chunks; // guarded by lock
-    private int running; // guarded by lock
-    private Throwable failure; // guarded by lock
-    private boolean closed; // guarded by lock
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** 1 while worker i may be parked (set before its last look at {@link #generation}). */
+    private final AtomicIntegerArray parked;
+    // Written by the loop's caller before it publishes the loop by incrementing generation (a volatile write).
+    private Task task;
+    private int chunks;
+    private Thread caller;
+    private volatile long generation;
+    private volatile boolean callerParked;
+    private volatile boolean closed;
 
     /** A pool whose loops run on {@code parallelism} threads: the caller and parallelism − 1 daemon workers. */
     WorkerPool(int parallelism, String namePrefix) {
@@ -36,9 +50,10 @@ final class WorkerPool implements AutoCloseable {
             throw new IllegalArgumentException("parallelism: expected >= 1, got " + parallelism);
         }
         workers = new Thread[parallelism - 1];
+        parked = new AtomicIntegerArray(workers.length);
         for (int i = 0; i < workers.length; i++) {
-            int index = i + 1;
-            Thread t = new Thread(() -> workerLoop(index), namePrefix + index);
+            int index = i;
+            Thread t = new Thread(() -> workerLoop(index), namePrefix + (index + 1));
             t.setDaemon(true);
             workers[i] = t;
             t.start();
@@ -62,17 +77,20 @@ final class WorkerPool implements AutoCloseable {
             return;
         }
         try {
-            synchronized (lock) {
-                if (closed) {
-                    throw new IllegalStateException("the cpu backend is closed");
+            if (closed) {
+                throw new IllegalStateException("the cpu backend is closed");
+            }
+            task = t;
+            chunks = n;
+            caller = Thread.currentThread();
+            failure.set(null);
+            nextChunk.set(0);
+            running.set(workers.length);
+            generation++; // publishes the fields above; only the holder of busy writes it
+            for (int i = 0; i < workers.length; i++) {
+                if (parked.get(i) == 1) {
+                    LockSupport.unpark(workers[i]);
                 }
-                task = t;
-                chunks = n;
-                failure = null;
-                nextChunk.set(0);
-                running = workers.length;
-                generation++;
-                lock.notifyAll();
             }
             Throwable own = null;
             try {
@@ -81,23 +99,11 @@ final class WorkerPool implements AutoCloseable {
                 own = e;
                 nextChunk.set(n);
             }
-            boolean interrupted = false;
-            synchronized (lock) {
-                while (running > 0) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                task = null;
-                if (own == null) {
-                    own = failure;
-                }
-                failure = null;
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            awaitWorkers();
+            task = null;
+            Throwable theirs = failure.getAndSet(null);
+            if (own == null) {
+                own = theirs;
             }
             if (own != null) {
                 throw propagate(own);
@@ -114,41 +120,76 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Waits until every worker has finished the current loop: spins, then parks; keeps an interrupt pending. */
+    private void awaitWorkers() {
+        long start = System.nanoTime();
+        boolean interrupted = false;
+        int spins = 0;
+        while (running.get() > 0) {
+            if (spins >= 0) {
+                Thread.onSpinWait();
+                if ((++spins & 63) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+                    spins = -1;
+                }
+                continue;
+            }
+            callerParked = true;
+            if (running.get() > 0) {
+                LockSupport.park(this);
+            }
+            callerParked = false;
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void workerLoop(int index) {
         long seen = 0;
         while (true) {
-            Task t;
-            int n;
-            synchronized (lock) {
-                while (generation == seen && !closed) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        // Only close() ends a worker.
-                    }
-                }
-                if (closed) {
-                    return;
-                }
-                seen = generation;
-                t = task;
-                n = chunks;
+            long g = awaitLoop(seen, index);
+            if (closed) {
+                return;
             }
-            Throwable error = null;
+            seen = g;
+            Task t = task;
+            int n = chunks;
+            Thread owner = caller;
             try {
-                drain(t, n, index);
+                drain(t, n, index + 1);
             } catch (Throwable e) {
-                error = e;
+                failure.compareAndSet(null, e);
                 nextChunk.set(n);
             }
-            synchronized (lock) {
-                if (error != null && failure == null) {
-                    failure = error;
-                }
-                if (--running == 0) {
-                    lock.notifyAll();
-                }
+            if (running.decrementAndGet() == 0 && callerParked) {
+                LockSupport.unpark(owner);
             }
+        }
+    }
+
+    /** Waits for a generation other than {@code seen} (or close): spins, then parks. Only close() ends a worker. */
+    private long awaitLoop(long seen, int index) {
+        long start = System.nanoTime();
+        int spins = 0;
+        while (true) {
+            long g = generation;
+            if (g != seen || closed) {
+                return g;
+            }
+            if (spins >= 0) {
+                Thread.onSpinWait();
+                if ((++spins & 63) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+                    spins = -1;
+                }
+                continue;
+            }
+            parked.set(index, 1);
+            if (generation == seen && !closed) {
+                LockSupport.park(this);
+            }
+            parked.set(index, 0);
+            Thread.interrupted();
         }
     }
 
@@ -165,9 +206,9 @@ final class WorkerPool implements AutoCloseable {
     /** Stops the workers; a loop started afterwards fails. */
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            lock.notifyAll();
+        closed = true;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
         }
     }
 }

@@ -56,6 +56,35 @@ class WorkerPoolTest {
     }
 
     @Test
+    void threadsThatStoppedSpinningAreWokenForTheNextLoopAndWakeTheCaller() throws InterruptedException {
+        long pause = WorkerPool.SPIN_NANOS / 1_000_000 + 5;
+        try (WorkerPool pool = new WorkerPool(3, "pool-test-")) {
+            for (int rep = 0; rep < 5; rep++) {
+                // Longer than the spin: the workers are parked when the loop starts.
+                Thread.sleep(pause);
+                AtomicIntegerArray hits = new AtomicIntegerArray(6);
+                AtomicIntegerArray byWorker = new AtomicIntegerArray(3);
+                pool.parallelFor((c, w) -> {
+                    byWorker.incrementAndGet(w);
+                    hits.incrementAndGet(c);
+                    if (w != 0) {
+                        // A chunk outlasting the spin: the caller parks and the last worker must wake it.
+                        try {
+                            Thread.sleep(pause);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }, 6);
+                for (int i = 0; i < 6; i++) {
+                    assertEquals(1, hits.get(i), "chunk " + i);
+                }
+                assertEquals(6, byWorker.get(0) + byWorker.get(1) + byWorker.get(2));
+            }
+        }
+    }
+
+    @Test
     void parallelismMustBePositive() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WorkerPool(0, "x"));
         assertEquals("parallelism: expected >= 1, got 0", e.getMessage());
