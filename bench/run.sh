@@ -2,12 +2,14 @@
 # One command for the benchmark: ae4j (CPU backend and ONNX Runtime CPU EP running ae4j's lowered graph) and
 # PyTorch 1.13 (Debian's python3-torch, /usr/bin/python3) on the configs of bench/bench-configs.json, in one run,
 # then a table of rows/s with ratios; GEMM GFLOP/s of ae4j's kernels beside numpy (OpenBLAS); the CPU backend's
-# step-time breakdown; and time per row at 10k / 60k / 600k rows.
+# step-time breakdown; time per row at 10k / 60k / 600k rows; and encode/score throughput beside plain ONNX Runtime
+# running the model ae4j exports.
 # Needs: apt-get install -y dataset-fashion-mnist python3-torch libopenblas0-pthread
 #   (without the dataset it falls back to the embedded rows; without OpenBLAS, numpy and PyTorch run Debian's
 #    reference BLAS, several times slower, and the comparison is meaningless: this script says so).
 # Env: CONFIGS (default C1a,C1b,C1c,C1d,C2a), THREADS (2), SCALING=0 to skip the 10k/60k/600k rows runs,
-#      PROFILE=0 to skip the step breakdown, JAVA_OPTS (extra JVM options).
+#      PROFILE=0 to skip the step breakdown, INFERENCE=0 to skip the encode/score throughput beside plain ONNX
+#      Runtime, JAVA_OPTS (extra JVM options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configs=${CONFIGS:-C1a,C1b,C1c,C1d,C2a}
@@ -37,9 +39,10 @@ bench_cp="bench/target/classes:$cp"
 cpu_cp="backends/cpu/target/test-classes:backends/cpu/target/classes:$cpucp"
 
 echo
-echo "## Training throughput (one timed epoch after 20 warm-up steps, $threads threads)"
+echo "## Training throughput (one timed epoch after 300 warm-up steps, $threads threads)"
 java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu,onnxruntime "$configs" "$threads" 2>/dev/null | tee -a "$out"
-OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --only "$configs" | tee -a "$out"
+# Both sides warm up 300 steps (ae4j's JIT compiles its vector kernels in the first few hundred), then time.
+OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --only "$configs" --warmup 300 | tee -a "$out"
 OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --gemm | tee -a "$out"
 echo
 /usr/bin/python3 bench/python/table.py < "$out"
@@ -61,4 +64,10 @@ if [ "${SCALING:-1}" != 0 ]; then
   echo
   echo "## Time per row at 10k / 60k / 600k rows (C1a, cpu backend; 600k = Fashion-MNIST repeated 10x in memory)"
   java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu C1a@10000,C1a,C1a@600000 "$threads" 2>/dev/null
+fi
+
+if [ "${INFERENCE:-1}" != 0 ]; then
+  echo
+  echo "## Inference throughput: ae4j encode/score (cpu backend) beside plain ONNX Runtime on the exported model ($threads threads)"
+  java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.InferenceBench C1a,C2a "$threads" 2>/dev/null
 fi

@@ -49,7 +49,7 @@ def gemm_bench(threads):
     return out
 
 
-def run(cfg_all, name, threads):
+def run(cfg_all, name, threads, warmup=None):
     import torch
     torch.manual_seed(42)
     torch.set_num_threads(threads)
@@ -59,7 +59,8 @@ def run(cfg_all, name, threads):
     variant = cfg_all["variants"][variant_key]
     batch = common["batch"]
     timed = variant.get("timed_steps", common["timed_steps"])
-    warm = variant.get("warmup_steps", common["warmup_steps"])
+    # A variant's own warm-up (the slow autograd one) wins over the --warmup override.
+    warm = variant.get("warmup_steps", common["warmup_steps"] if warmup is None else warmup)
     x_all, source = load_fashion(60000)
     x_all = torch.from_numpy(x_all)
     layers = model["layers"]
@@ -125,6 +126,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--only", default="C1a,C1b,C1c,C1d,C2a")
     ap.add_argument("--gemm", action="store_true")
+    ap.add_argument("--warmup", type=int, default=None,
+                    help="warm-up steps before timing (default: the config's); run.sh passes ae4j's 300")
     args = ap.parse_args()
     if args.gemm:
         for r in gemm_bench(args.threads):
@@ -133,7 +136,7 @@ def main():
     with open(args.config) as f:
         cfg = json.load(f)
     for name in args.only.split(","):
-        print(json.dumps(run(cfg, name, args.threads)), flush=True)
+        print(json.dumps(run(cfg, name, args.threads, args.warmup)), flush=True)
 
 
 if __name__ == "__main__":

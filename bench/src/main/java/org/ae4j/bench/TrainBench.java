@@ -30,7 +30,8 @@ import org.ae4j.datasets.Split;
 
 /**
  * Whole-run training throughput of ae4j on the standard configs (bench/bench-configs.json: C1 a–d, C2 a):
- * Fashion-MNIST, batch 128, Adam 1e-3, last partial batch dropped, one timed epoch of 468 steps after warm-up.
+ * Fashion-MNIST, batch 128, Adam 1e-3, last partial batch dropped, one timed epoch of 468 steps after a warm-up of
+ * {@link #WARMUP_STEPS} steps.
  * Prints one JSON line per (backend, config). Usage: {@code TrainBench [backend,...] [config,...] [threads]}.
  * A config may name a row count, {@code C1a@10000} or {@code C1a@600000}: the first rows of the data, or the data
  * repeated in memory (600000 = Fashion-MNIST ten times), for the time-per-row scaling check.
@@ -59,12 +60,18 @@ public final class TrainBench {
     }
 
     static Dataset load() {
+        return load(Split.TRAIN);
+    }
+
+    /** One split of Fashion-MNIST, or of the embedded rows (4000 train, 1000 test) when it is not installed. */
+    static Dataset load(Split split) {
         try {
-            return Datasets.load("fashion-mnist", Split.TRAIN);
+            return Datasets.load("fashion-mnist", split);
         } catch (IllegalArgumentException e) {
+            Dataset embedded = Datasets.load("embedded", split);
             System.err.println("bench: Fashion-MNIST not found (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); using the embedded 4000 rows");
-            return Datasets.load("embedded", Split.TRAIN);
+                    + "); using the embedded " + embedded.rows() + " rows");
+            return embedded;
         }
     }
 
@@ -167,15 +174,22 @@ public final class TrainBench {
         return -1;
     }
 
+    /** Training steps run before the timed epoch. */
+    static final int WARMUP_STEPS = 300;
+
     static String run(PluginRegistry registry, Backend backend, String backendName, String config, Dataset all) {
         Dataset data = rows(all, config);
         AutoencoderSpec spec = spec(registry, config.contains("@") ? config.substring(0, config.indexOf('@')) : config);
         int batch = 128;
-        int warmup = 20;
-        Dataset warm = data.slice(0, warmup * batch);
+        // Warm-up: WARMUP_STEPS steps (several epochs of a slice when the data is small), so that the JIT has
+        // compiled the Vector API kernels (a few hundred steps) before the timed epoch, whatever its length.
+        int warmBatches = Math.min(data.rows() / batch, WARMUP_STEPS);
+        Dataset warm = data.slice(0, warmBatches * batch);
         Trainer trainer = new Trainer(backend);
         TrainingConfig tc = new TrainingConfig(1, batch, 42, true, true, 0, 0, 0);
-        trainer.fit(spec, warm, tc);
+        trainer.fit(spec, warm, new TrainingConfig((WARMUP_STEPS + warmBatches - 1) / warmBatches, batch, 42, true,
+                true, 0, 0, 0));
+        int warmup = 20;
         double[] seconds = new double[1];
         List<Map<Long, Long>> alloc = new ArrayList<>(List.of(Map.of(), Map.of()));
         int skip = Math.max(warmup, data.rows() / batch / 2);

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread. Chunks are claimed dynamically, so callers must make each chunk's result independent of which thread runs
  * it; the worker index only selects per-thread scratch space. A loop allocates nothing.
  *
- * <p>Between loops a thread waits by spinning for at most {@link #SPIN_NANOS} and then parks. A training step is
+ * <p>Between loops a thread waits by spinning (yielding) for at most {@link #SPIN_NANOS} and then parks. A training step is
  * a few dozen loops separated by short serial steps (tens of microseconds); waking a parked thread costs about as
  * much on a virtual machine, so the short spin is what lets a step hand work over ~30 times cheaply. The bound keeps
  * an idle pool from holding a core: after it, threads block until the next loop wakes them.
@@ -127,10 +127,7 @@ final class WorkerPool implements AutoCloseable {
         int spins = 0;
         while (running.get() > 0) {
             if (spins >= 0) {
-                Thread.onSpinWait();
-                if ((++spins & 63) == 0 && System.nanoTime() - start > SPIN_NANOS) {
-                    spins = -1;
-                }
+                spins = spin(spins, start);
                 continue;
             }
             callerParked = true;
@@ -178,10 +175,7 @@ final class WorkerPool implements AutoCloseable {
                 return g;
             }
             if (spins >= 0) {
-                Thread.onSpinWait();
-                if ((++spins & 63) == 0 && System.nanoTime() - start > SPIN_NANOS) {
-                    spins = -1;
-                }
+                spins = spin(spins, start);
                 continue;
             }
             parked.set(index, 1);
@@ -191,6 +185,20 @@ final class WorkerPool implements AutoCloseable {
             parked.set(index, 0);
             Thread.interrupted();
         }
+    }
+
+    /**
+     * One round of a bounded spin; returns the next round, or −1 once the spin has lasted {@link #SPIN_NANOS}. A
+     * round yields rather than pauses: when another process holds the other core, a pausing spin keeps our worker
+     * (or the caller) from running on this one, and a C1 step took 6.9 ms instead of 4.2 ms with blocking waits;
+     * yielding costs nothing measurable on a quiet machine (2.2 ms).
+     */
+    private static int spin(int spins, long start) {
+        Thread.yield();
+        if ((++spins & 15) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+            return -1;
+        }
+        return spins;
     }
 
     private static RuntimeException propagate(Throwable e) {
