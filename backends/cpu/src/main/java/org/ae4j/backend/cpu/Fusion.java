@@ -49,6 +49,8 @@ final class Fusion {
     private final Map<Node, Group> groupOf = new HashMap<>();
     private final Map<Node, AdamUpdate> adamAt = new HashMap<>();
     private final Map<Node, Node> deferredTo = new HashMap<>();
+    private final Map<Node, Node> biasAdds = new HashMap<>();
+    private final Map<Node, Node> foldedInto = new HashMap<>();
     private int maxRegisters;
 
     Fusion(List<Node> schedule, Program program) {
@@ -96,6 +98,49 @@ final class Fusion {
         if (!Boolean.getBoolean(NO_ADAM_PROPERTY)) {
             findAdamUpdates(program, users);
         }
+        findBiasAdds(schedule, users, pinned);
+    }
+
+    /**
+     * Finds {@code ADD(MATMUL(a, b), bias)} (either operand order) with a [N] or [1, N] bias over the product's
+     * columns, where the product is read by nothing else: the product's step then adds the bias to each tile of C
+     * while the tile is in cache, and the product gets no buffer of its own. c + bias[j] is the same float addition
+     * as the separate step's, so the bits are the same.
+     */
+    private void findBiasAdds(List<Node> schedule, Map<Node, Set<Node>> users, Set<Node> pinned) {
+        for (Node n : schedule) {
+            if (n.op() != Op.ADD || groupOf.containsKey(n) || n.shape().rank() != 2 || n.shape().dim(1) < 2) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                Node mm = n.input(side);
+                Node bias = n.input(1 - side);
+                boolean biasShape = bias.shape().size() == n.shape().dim(1)
+                        && bias.shape().dim(bias.shape().rank() - 1) == n.shape().dim(1);
+                if (mm.op() == Op.MATMUL && mm != bias && mm.shape().equals(n.shape()) && biasShape
+                        && !pinned.contains(mm) && users.get(mm).size() == 1) {
+                    biasAdds.put(n, mm);
+                    foldedInto.put(mm, n);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** For an ADD that runs as its product's bias epilogue: that MATMUL; else null. */
+    Node biasAddProduct(Node add) {
+        return biasAdds.get(add);
+    }
+
+    /** The bias operand of such an ADD. */
+    Node biasOf(Node add) {
+        Node mm = biasAdds.get(add);
+        return add.input(0) == mm ? add.input(1) : add.input(0);
+    }
+
+    /** For a MATMUL computed by a bias ADD's step: that ADD; else null. */
+    Node foldedInto(Node matmul) {
+        return foldedInto.get(matmul);
     }
 
     /** System property that, when true, leaves Adam updates to the generic fused steps (for comparisons). */

@@ -27,6 +27,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
     private final boolean parallel;
     private final boolean vector;
     private final int packBlocks;
+    private final float[] bias;
     /** While running with the vector kernel: true in the phase that packs B, false in the one that computes C. */
     private boolean packing;
     private float[] packedB;
@@ -37,6 +38,19 @@ final class GemmTask extends Step implements WorkerPool.Task {
      */
     GemmTask(boolean transA, boolean transB, int m, int n, int k, float[] a, int ao, float[] b, int bo,
              float[] c, int co, Gemm.Workspace[] workspaces, WorkerPool pool) {
+        this(transA, transB, m, n, k, a, ao, b, bo, c, co, workspaces, pool, null);
+    }
+
+    /**
+     * As above, then C[i,j] += bias[j] (one float addition per element, as a separate ADD step would do it), on
+     * each tile right after it is computed, while it is in cache; {@code bias} null for none.
+     */
+    GemmTask(boolean transA, boolean transB, int m, int n, int k, float[] a, int ao, float[] b, int bo,
+             float[] c, int co, Gemm.Workspace[] workspaces, WorkerPool pool, float[] bias) {
+        this.bias = bias;
+        if (bias != null && bias.length < n) {
+            throw new IllegalArgumentException("bias: expected at least " + n + " values, got " + bias.length);
+        }
         this.transA = transA;
         this.transB = transB;
         this.m = m;
@@ -84,6 +98,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
             Gemm.Workspace ws = workspaces[0];
             for (int t = 0; t < tiles; t++) {
                 Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, t, ws, vector);
+                addBias(t);
             }
         }
     }
@@ -105,6 +120,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
             }
             for (int t = 0; t < tiling.count(); t++) {
                 Gemm.tilePrepacked(transA, m, n, k, a, ao, packedB, c, co, tiling, t, workspaces[0]);
+                addBias(t);
             }
         }
     }
@@ -116,9 +132,28 @@ final class GemmTask extends Step implements WorkerPool.Task {
                 Gemm.packBBlock(transB, n, k, b, bo, tiling, chunk, packedB);
             } else {
                 Gemm.tilePrepacked(transA, m, n, k, a, ao, packedB, c, co, tiling, chunk, workspaces[worker]);
+                addBias(chunk);
             }
             return;
         }
         Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, chunk, workspaces[worker], vector);
+        addBias(chunk);
+    }
+
+    /** C[i,j] += bias[j] over tile t, when there is a bias. */
+    private void addBias(int t) {
+        if (bias == null) {
+            return;
+        }
+        int i0 = (t / tiling.colTiles) * tiling.tileRows;
+        int j0 = (t % tiling.colTiles) * tiling.tileCols;
+        int rows = Math.min(tiling.tileRows, m - i0);
+        int cols = Math.min(tiling.tileCols, n - j0);
+        for (int r = 0; r < rows; r++) {
+            int row = co + (i0 + r) * n + j0;
+            for (int j = 0; j < cols; j++) {
+                c[row + j] += bias[j0 + j];
+            }
+        }
     }
 }

@@ -71,6 +71,9 @@ final class MemoryPlan {
             // A fused member reads its operands when its group's root runs.
             Fusion.Group g = fusion.groupOf(n);
             int at = g == null ? i : position.get(fusion.executionRoot(g));
+            if (fusion.foldedInto(n) != null) {
+                at = position.get(fusion.foldedInto(n)); // a product computed by its bias ADD's step
+            }
             for (Node in : n.inputs()) {
                 last.merge(in, at, Math::max);
             }
@@ -122,7 +125,8 @@ final class MemoryPlan {
         List<Integer> free = new ArrayList<>();
         for (int i = 0; i < schedule.size(); i++) {
             Node n = schedule.get(i);
-            if (n.op().kind() == Op.Kind.LEAF || fusion.isInterior(n) || fusion.isDeferred(n)) {
+            if (n.op().kind() == Op.Kind.LEAF || fusion.isInterior(n) || fusion.isDeferred(n)
+                    || fusion.foldedInto(n) != null) {
                 continue; // a deferred group root is an update value (a slot); its operands are released where it runs
             }
             if (n.op() == Op.RESHAPE) {
@@ -130,10 +134,14 @@ final class MemoryPlan {
                 continue;
             }
             Fusion.Group g = fusion.groupOf(n);
-            List<Node> operands = g != null ? fusion.operandsAt(n) : n.inputs();
+            Node product = fusion.biasAddProduct(n);
+            List<Node> operands = g != null ? fusion.operandsAt(n)
+                    : product != null ? List.of(product.input(0), product.input(1), fusion.biasOf(n)) : n.inputs();
             Integer reused = null;
             if (!locs.containsKey(n)) {
-                reused = g != null || n.op().kind() == Op.Kind.BINARY ? inPlaceOperand(n, operands, i, lastUse) : null;
+                // A product never writes over its own operands.
+                boolean inPlace = product == null && (g != null || n.op().kind() == Op.Kind.BINARY);
+                reused = inPlace ? inPlaceOperand(n, operands, i, lastUse) : null;
                 int buf = reused != null ? reused : allocate(free, n.shape().size());
                 locs.put(n, new Loc(Kind.POOL, buf, 0));
             }

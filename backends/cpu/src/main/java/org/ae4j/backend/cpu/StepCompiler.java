@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.ae4j.core.ir.Node;
+import org.ae4j.core.ir.Op;
 
 /** Turns a planned schedule into an array of steps bound to concrete buffers (one array per parameter phase). */
 final class StepCompiler {
@@ -26,7 +27,7 @@ final class StepCompiler {
         int nc = 0;
         int kc = 0;
         for (Node n : schedule) {
-            if (n.op() == org.ae4j.core.ir.Op.MATMUL) {
+            if (n.op() == Op.MATMUL) {
                 int m = n.shape().dim(0);
                 int cols = n.shape().dim(1);
                 int k = n.transA() ? n.input(0).shape().dim(0) : n.input(0).shape().dim(1);
@@ -50,22 +51,26 @@ final class StepCompiler {
     Step[] compile(Function<Node, float[]> buffer, Function<Integer, float[]> nextSlot) {
         List<Step> steps = new ArrayList<>();
         for (Node n : plan.schedule) {
-            if (plan.fusion.isInterior(n) || plan.fusion.isDeferred(n)) {
+            if (plan.fusion.isInterior(n) || plan.fusion.isDeferred(n) || plan.fusion.foldedInto(n) != null) {
                 continue;
             }
             Fusion.Group group = plan.fusion.groupOf(n);
             AdamUpdate adam = plan.fusion.adamAt(n);
             Step s;
+            Node product = plan.fusion.biasAddProduct(n);
             if (adam != null) {
                 s = new AdamStep(adam, buffer, pool);
                 s.label = "ADAM " + n.shape();
+            } else if (product != null) {
+                s = matmul(product, buffer, buffer.apply(n), buffer.apply(plan.fusion.biasOf(n)));
+                s.label = "MATMUL+ADD " + n.shape() + " from " + operands(product);
+            } else if (group != null) {
+                s = fused(group, buffer);
             } else {
-                s = group != null ? fused(group, buffer) : step(n, buffer);
-            }
-            if (s != null && group == null) {
-                s.label = n.op() + " " + n.shape() + (n.op() == org.ae4j.core.ir.Op.MATMUL
-                        ? " from " + n.input(0).shape() + (n.transA() ? "ᵀ" : "") + " · " + n.input(1).shape()
-                        + (n.transB() ? "ᵀ" : "") : "");
+                s = step(n, buffer);
+                if (s != null) {
+                    s.label = n.op() + " " + n.shape() + (n.op() == Op.MATMUL ? " from " + operands(n) : "");
+                }
             }
             if (s != null) {
                 steps.add(s);
@@ -90,6 +95,18 @@ final class StepCompiler {
         return s;
     }
 
+    private static String operands(Node mm) {
+        return mm.input(0).shape() + (mm.transA() ? "ᵀ" : "") + " · " + mm.input(1).shape() + (mm.transB() ? "ᵀ" : "");
+    }
+
+    /** The product n written to c, plus a bias over its columns when {@code bias} is not null. */
+    private GemmTask matmul(Node n, Function<Node, float[]> buf, float[] c, float[] bias) {
+        Node a = n.input(0);
+        int k = n.transA() ? a.shape().dim(0) : a.shape().dim(1);
+        return new GemmTask(n.transA(), n.transB(), n.shape().dim(0), n.shape().dim(1), k, buf.apply(a), 0,
+                buf.apply(n.input(1)), 0, c, 0, workspaces, pool, bias);
+    }
+
     private Step step(Node n, Function<Node, float[]> buf) {
         return switch (n.op()) {
             case INPUT, PARAMETER, CONSTANT, RESHAPE -> null;
@@ -98,12 +115,7 @@ final class StepCompiler {
             case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, GREATER -> new ElementwiseSteps.Binary(n.op(),
                     buf.apply(n.input(0)), n.input(0).shape(), buf.apply(n.input(1)), n.input(1).shape(),
                     buf.apply(n), n.shape());
-            case MATMUL -> {
-                Node a = n.input(0);
-                int k = n.transA() ? a.shape().dim(0) : a.shape().dim(1);
-                yield new GemmTask(n.transA(), n.transB(), n.shape().dim(0), n.shape().dim(1), k,
-                        buf.apply(a), 0, buf.apply(n.input(1)), 0, buf.apply(n), 0, workspaces, pool);
-            }
+            case MATMUL -> matmul(n, buf, buf.apply(n), null);
             case REDUCE_SUM -> new LayoutSteps.ReduceSum(buf.apply(n.input(0)), n.input(0).shape(), n.axes(),
                     buf.apply(n), n.shape().size());
             case TRANSPOSE -> new LayoutSteps.Transpose(buf.apply(n.input(0)), n.input(0).shape(), n.perm(),

@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.List;
+import java.util.Map;
+import org.ae4j.core.ir.Node;
+import org.ae4j.core.ir.Ops;
+import org.ae4j.core.ir.Program;
+import org.ae4j.core.ir.Shape;
+import org.ae4j.testkit.Runs;
 import org.junit.jupiter.api.Test;
 
 class GemmTest {
@@ -67,6 +74,49 @@ class GemmTest {
             for (int threads : new int[] {1, 2, 3}) {
                 float[] got = gemm(ta, tb, m, n, k, a, b, threads);
                 assertArrayEquals(want, got, "transA=" + ta + " transB=" + tb + " threads=" + threads);
+            }
+        }
+    }
+
+    private static double[] widen(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2} bias first={3}")
+    @CsvSource({"5,17,3,false", "130,520,300,true", "128,784,256,false", "784,256,128,true"})
+    void aBiasAddOnAProductRunsInItsStepWithTheSameBits(int m, int n, int k, boolean biasFirst) {
+        for (int t = 0; t < 4; t++) {
+            boolean ta = (t & 1) != 0;
+            boolean tb = (t & 2) != 0;
+            float[] a = random(m * k, 3 + t);
+            float[] b = random(k * n, 13 + t);
+            float[] bias = random(n, 23 + t);
+            float[] want = sequential(ta, tb, m, n, k, a, b);
+            for (int i = 0; i < want.length; i++) {
+                want[i] += bias[i % n];
+            }
+            Node x = Ops.input("a", ta ? Shape.of(k, m) : Shape.of(m, k));
+            Node w = Ops.input("b", tb ? Shape.of(n, k) : Shape.of(k, n));
+            Node bv = Ops.input("bias", t % 2 == 0 ? Shape.of(n) : Shape.of(1, n));
+            Node product = Ops.matmul(x, w, ta, tb);
+            Node y = biasFirst ? Ops.add(bv, product) : Ops.add(product, bv);
+            // Read twice, the product keeps its own step and buffer: the same bits either way.
+            Node alsoRead = Ops.add(Ops.add(product, bv), Ops.mul(product, Ops.scalar(0)));
+            Map<Node, double[]> feeds = Map.of(x, widen(a), w, widen(b), bv, widen(bias));
+            for (int threads : new int[] {1, 2}) {
+                try (CpuBackend backend = new CpuBackend(new CpuBackendConfig(threads))) {
+                    try (CpuSession s = (CpuSession) backend.open(Program.of(List.of(y), Map.of()))) {
+                        assertEquals(1, s.stepCount(), "the ADD is the product's step");
+                    }
+                    String what = "transA=" + ta + " transB=" + tb + " threads=" + threads;
+                    assertArrayEquals(want, Runs.evaluate(backend, List.of(y), feeds).get(0), what);
+                    assertArrayEquals(want, Runs.evaluate(backend, List.of(alsoRead), feeds).get(0),
+                            what + ", product read twice");
+                }
             }
         }
     }
