@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,9 +46,10 @@ import org.ae4j.datasets.Split;
  * then written with {@link OnnxModelIO} as the encoder ({@code input -> code}) and the full model ({@code input ->
  * code, reconstruction, score}). Three engines:
  * <ul>
- *   <li>ae4j through {@link Inference#run}, as {@code ae4j encode} and {@code ae4j score} run it: chunks of
- *       {@value #CLI_CHUNK} rows, each compiled into the inference program (batch {@link Inference#BATCH}, all of
- *       codes, reconstructions and scores) and run; only at batch {@link Inference#BATCH}, the one it has;</li>
+ *   <li>ae4j through an {@link Inference.Runner}, as {@code ae4j encode} and {@code ae4j score} run it: the
+ *       program of the one output the command needs (batch {@link Inference#BATCH}, compiled once), run over chunks
+ *       of {@value #CLI_CHUNK} rows into one reused array; only at batch {@link Inference#BATCH}, the one it
+ *       has;</li>
  *   <li>ae4j through a {@link Session} on a program of only the output asked for (the code, or the score),
  *       compiled once per batch size: what the public core API allows at any batch size;</li>
  *   <li>plain ONNX Runtime: an {@link OrtSession} on the exported file (CPU execution provider, optimization level
@@ -61,7 +63,7 @@ import org.ae4j.datasets.Split;
  * more than {@value #OTHERS} of a CPU meanwhile (from /proc/stat; a neighbour on the host may not show there).
  */
 public final class InferenceBench {
-    /** Rows the CLI hands to {@link Inference#run} at a time (the cli module's {@code Scoring.CHUNK}). */
+    /** Rows the CLI hands to its {@link Inference.Runner} at a time (the cli module's {@code Scoring.CHUNK}). */
     static final int CLI_CHUNK = 8192;
     /** Fewest rows in one timing. */
     static final int MIN_ROWS = 10_000;
@@ -143,7 +145,7 @@ public final class InferenceBench {
                         List<Engine> engines = new ArrayList<>();
                         try {
                             if (batch == Inference.BATCH) {
-                                names.add("Inference.run, as the CLI");
+                                names.add("Inference.Runner, as the CLI");
                                 engines.add(cliPath(model, cpu, op));
                             }
                             names.add("session, " + output + " only");
@@ -321,15 +323,29 @@ public final class InferenceBench {
         return b.toString();
     }
 
-    /** What {@code ae4j encode} and {@code ae4j score} do with the rows of a file, without writing them out. */
+    /**
+     * What {@code ae4j encode} and {@code ae4j score} do with the rows of a file, without writing them out: one
+     * {@link Inference.Runner} of the one output, chunks of {@value #CLI_CHUNK} rows run into one reused array.
+     */
     private static Engine cliPath(Autoencoder model, Backend backend, Op op) {
         int width = op.width(model);
-        return (data, out) -> {
-            for (int from = 0; from < data.rows(); from += CLI_CHUNK) {
-                int to = Math.min(data.rows(), from + CLI_CHUNK);
-                Inference inf = Inference.run(model, backend, data.slice(from, to));
-                float[] rows = op == Op.ENCODE ? inf.codes() : inf.scores();
-                System.arraycopy(rows, 0, out, from * width, (to - from) * width);
+        Inference.Output output = op == Op.ENCODE ? Inference.Output.CODE : Inference.Output.SCORE;
+        Inference.Runner runner = Inference.runner(model, backend, EnumSet.of(output));
+        float[] rows = new float[CLI_CHUNK * width];
+        return new Engine() {
+            @Override
+            public void pass(Dataset data, float[] out) {
+                for (int from = 0; from < data.rows(); from += CLI_CHUNK) {
+                    int to = Math.min(data.rows(), from + CLI_CHUNK);
+                    Dataset chunk = data.slice(from, to);
+                    runner.run(chunk, 0, op == Op.ENCODE ? rows : null, null, op == Op.SCORE ? rows : null);
+                    System.arraycopy(rows, 0, out, from * width, (to - from) * width);
+                }
+            }
+
+            @Override
+            public void close() {
+                runner.close();
             }
         };
     }

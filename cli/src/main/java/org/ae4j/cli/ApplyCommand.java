@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ae4j.core.data.Dataset;
 import org.ae4j.core.model.Autoencoder;
@@ -47,8 +48,21 @@ abstract class ApplyCommand implements Callable<Integer> {
     /** The output's column names. */
     abstract List<String> columns(Autoencoder m);
 
-    /** The output rows of one chunk, row-major, {@code columns(m).size()} values a row. */
-    abstract float[] rows(Autoencoder m, Dataset chunk, Inference inf);
+    /** What the command needs computed: only these outputs are run and copied out. */
+    abstract Set<Inference.Output> outputs();
+
+    /**
+     * What was computed for one chunk: for each requested output an array holding at least the chunk's rows
+     * (row-major, reused from chunk to chunk), null for the others.
+     */
+    record Computed(float[] codes, float[] reconstructions, float[] scores) {
+    }
+
+    /**
+     * The output rows of one chunk, row-major, {@code columns(m).size()} values a row: the first
+     * {@code chunk.rows()} rows of the array returned are written (it may be one of {@code c}'s, changed in place).
+     */
+    abstract float[] rows(Autoencoder m, Dataset chunk, Computed c);
 
     /** Checks the command's own options and reads what it needs from the model's metadata, before any work. */
     void prepare(ModelFiles.ModelFile file) {
@@ -76,14 +90,19 @@ abstract class ApplyCommand implements Callable<Integer> {
         try (RowStream rows = DataArgs.stream(input, split)) {
             source = rows.source();
             Scoring.checkWidth(m, rows.cols(), source, "--model " + model);
-            try (Backend b = backendOptions.create(registry)) {
+            Set<Inference.Output> wanted = outputs();
+            try (Backend b = backendOptions.create(registry);
+                 Inference.Runner runner = Inference.runner(m, b, wanted)) {
                 TableOutput.write(out, spec.commandLine().getOut(), columns(m), sink -> {
+                    Computed c = new Computed(null, null, null);
                     Dataset chunk;
                     while ((chunk = rows.next(Scoring.CHUNK)) != null) {
                         if (chunk.rows() == 0) {
                             continue;
                         }
-                        sink.append(rows(m, chunk, Inference.run(m, b, chunk)), chunk.rows());
+                        c = fit(c, wanted, m, chunk.rows());
+                        runner.run(chunk, 0, c.codes(), c.reconstructions(), c.scores());
+                        sink.append(rows(m, chunk, c), chunk.rows());
                         count[0] += chunk.rows();
                     }
                 });
@@ -93,6 +112,21 @@ abstract class ApplyCommand implements Callable<Integer> {
         human.println(summary(count[0], m, source));
         human.flush();
         return 0;
+    }
+
+    /** {@code c}, or new arrays for the wanted outputs when c's are too short for {@code rows} rows. */
+    private static Computed fit(Computed c, Set<Inference.Output> wanted, Autoencoder m, int rows) {
+        return new Computed(fit(c.codes(), wanted.contains(Inference.Output.CODE), rows, m.codeDim()),
+                fit(c.reconstructions(), wanted.contains(Inference.Output.RECONSTRUCTION), rows, m.inputDim()),
+                fit(c.scores(), wanted.contains(Inference.Output.SCORE), rows, 1));
+    }
+
+    private static float[] fit(float[] a, boolean wanted, int rows, int width) {
+        if (!wanted) {
+            return null;
+        }
+        int n = Math.multiplyExact(rows, width);
+        return a != null && a.length >= n ? a : new float[n];
     }
 
     /** {@code prefix_0, ..., prefix_{n-1}}. */

@@ -1,6 +1,8 @@
 package org.ae4j.cli;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.ae4j.core.data.Dataset;
 import org.ae4j.core.model.Autoencoder;
 import org.ae4j.core.model.Inference;
@@ -16,8 +18,13 @@ final class EncodeCommand extends ApplyCommand {
     }
 
     @Override
-    float[] rows(Autoencoder m, Dataset chunk, Inference inf) {
-        return inf.codes();
+    Set<Inference.Output> outputs() {
+        return EnumSet.of(Inference.Output.CODE);
+    }
+
+    @Override
+    float[] rows(Autoencoder m, Dataset chunk, Computed c) {
+        return c.codes();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.ae4j.cli;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.ae4j.core.data.Dataset;
 import org.ae4j.core.data.Normalization;
 import org.ae4j.core.model.Autoencoder;
@@ -80,13 +82,29 @@ final class Evaluation {
         }
     }
 
-    /** The result plus what was computed on the way (for pictures). */
+    /**
+     * The result plus what was computed on the way (for pictures): the inference holds codes, scores and the loss,
+     * and the reconstructions when they were asked for.
+     */
     record Evaluated(Result result, Inference inference, Dataset normalized) {
     }
 
-    /** Evaluates {@code model} on raw (unnormalized) data. */
+    /** Evaluates {@code model} on raw (unnormalized) data, without keeping reconstructions. */
     static Evaluated run(Autoencoder model, Backend backend, Dataset raw, Options o) {
-        Inference inf = Inference.run(model, backend, raw);
+        return run(model, backend, raw, o, false);
+    }
+
+    /**
+     * Evaluates {@code model} on raw (unnormalized) data; {@code reconstructions}: also compute every row's
+     * reconstruction and keep it in the {@link Evaluated#inference()} (a report's pictures need them).
+     */
+    static Evaluated run(Autoencoder model, Backend backend, Dataset raw, Options o, boolean reconstructions) {
+        Set<Inference.Output> outputs = EnumSet.of(Inference.Output.CODE, Inference.Output.SCORE,
+                Inference.Output.LOSS);
+        if (reconstructions) {
+            outputs.add(Inference.Output.RECONSTRUCTION);
+        }
+        Inference inf = Inference.run(model, backend, raw, outputs);
         Dataset norm = model.normalization().apply(raw);
         Rng root = new Rng(o.seed());
         List<String> notes = new ArrayList<>();
@@ -147,7 +165,8 @@ final class Evaluation {
             }
         }
         Autoencoder bare = model.withNormalization(Normalization.none());
-        float[] h = Inference.run(bare, backend, new Dataset("contraction", all, (radii.length + 1) * m, d)).codes();
+        float[] h = Inference.run(bare, backend, new Dataset("contraction", all, (radii.length + 1) * m, d),
+                Inference.Output.CODE).codes();
         int k = model.codeDim();
         List<Radius> out = new ArrayList<>();
         for (int q = 0; q < radii.length; q++) {

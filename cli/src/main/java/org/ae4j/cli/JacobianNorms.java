@@ -1,6 +1,7 @@
 package org.ae4j.cli;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import org.ae4j.core.data.Dataset;
 import org.ae4j.core.data.Normalization;
@@ -168,23 +169,26 @@ final class JacobianNorms {
         int k = model.codeDim();
         double[] norms = new double[rows.length];
         float[] batch = new float[2 * d * d];
-        for (int n = 0; n < rows.length; n++) {
-            int r = rows[n];
-            for (int i = 0; i < d; i++) {
-                System.arraycopy(normalized.values(), r * d, batch, (2 * i) * d, d);
-                System.arraycopy(normalized.values(), r * d, batch, (2 * i + 1) * d, d);
-                batch[(2 * i) * d + i] += (float) STEP;
-                batch[(2 * i + 1) * d + i] -= (float) STEP;
-            }
-            float[] h = Inference.run(bare, backend, new Dataset("finite differences", batch, 2 * d, d)).codes();
-            double s = 0;
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < k; j++) {
-                    double dij = (h[(2 * i) * k + j] - h[(2 * i + 1) * k + j]) / (2 * STEP);
-                    s += dij * dij;
+        float[] h = new float[2 * d * k];
+        try (Inference.Runner codes = Inference.runner(bare, backend, EnumSet.of(Inference.Output.CODE))) {
+            for (int n = 0; n < rows.length; n++) {
+                int r = rows[n];
+                for (int i = 0; i < d; i++) {
+                    System.arraycopy(normalized.values(), r * d, batch, (2 * i) * d, d);
+                    System.arraycopy(normalized.values(), r * d, batch, (2 * i + 1) * d, d);
+                    batch[(2 * i) * d + i] += (float) STEP;
+                    batch[(2 * i + 1) * d + i] -= (float) STEP;
                 }
+                codes.run(new Dataset("finite differences", batch, 2 * d, d), 0, h, null, null);
+                double s = 0;
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < k; j++) {
+                        double dij = (h[(2 * i) * k + j] - h[(2 * i + 1) * k + j]) / (2 * STEP);
+                        s += dij * dij;
+                    }
+                }
+                norms[n] = Math.sqrt(s);
             }
-            norms[n] = Math.sqrt(s);
         }
         return new Result(norms, rows, Method.FINITE_DIFFERENCES);
     }

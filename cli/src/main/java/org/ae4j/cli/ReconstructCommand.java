@@ -1,6 +1,8 @@
 package org.ae4j.cli;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.ae4j.core.data.Dataset;
 import org.ae4j.core.model.Autoencoder;
 import org.ae4j.core.model.Inference;
@@ -18,8 +20,13 @@ final class ReconstructCommand extends ApplyCommand {
     }
 
     @Override
-    float[] rows(Autoencoder m, Dataset chunk, Inference inf) {
-        float[] r = inf.reconstructions();
+    Set<Inference.Output> outputs() {
+        return EnumSet.of(Inference.Output.RECONSTRUCTION);
+    }
+
+    @Override
+    float[] rows(Autoencoder m, Dataset chunk, Computed c) {
+        float[] r = c.reconstructions();
         Scoring.denormalize(m, r, chunk.rows());
         return r;
     }

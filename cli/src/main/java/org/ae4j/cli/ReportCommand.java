@@ -62,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
                 ? EvalOutput.json().readValue(meta.get(ModelFiles.CONFIG), new TypeReference<LinkedHashMap<String, Object>>() { })
                 : new LinkedHashMap<>();
         try (Backend b = backendOptions.create(new PluginRegistry())) {
-            Evaluation.Evaluated ev = Evaluation.run(file.model(), b, raw, Evaluation.Options.defaults(seed));
+            Evaluation.Evaluated ev = Evaluation.run(file.model(), b, raw, Evaluation.Options.defaults(seed), true);
             Map<String, String> summary = new LinkedHashMap<>();
             summary.put("model file", model.toString());
             if (meta.containsKey(ModelFiles.DATA)) {

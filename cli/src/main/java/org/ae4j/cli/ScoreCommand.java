@@ -1,7 +1,9 @@
 package org.ae4j.cli;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.ae4j.core.data.Dataset;
 import org.ae4j.core.model.Autoencoder;
 import org.ae4j.core.model.Inference;
@@ -25,6 +27,7 @@ final class ScoreCommand extends ApplyCommand {
     private Float effective;
     private java.util.Map<String, String> stored;
     private long flagged;
+    private float[] table;
 
     @Override
     void prepare(ModelFiles.ModelFile file) {
@@ -41,20 +44,28 @@ final class ScoreCommand extends ApplyCommand {
     }
 
     @Override
-    float[] rows(Autoencoder m, Dataset chunk, Inference inf) {
-        float[] s = inf.scores();
+    Set<Inference.Output> outputs() {
+        return EnumSet.of(Inference.Output.SCORE);
+    }
+
+    @Override
+    float[] rows(Autoencoder m, Dataset chunk, Computed c) {
+        float[] s = c.scores();
         if (effective == null) {
             return s;
         }
         float t = effective;
-        float[] out = new float[2 * s.length];
-        for (int i = 0; i < s.length; i++) {
-            out[2 * i] = s[i];
+        int n = chunk.rows();
+        if (table == null || table.length < 2 * n) {
+            table = new float[2 * n];
+        }
+        for (int i = 0; i < n; i++) {
+            table[2 * i] = s[i];
             boolean anomaly = s[i] > t;
-            out[2 * i + 1] = anomaly ? 1 : 0;
+            table[2 * i + 1] = anomaly ? 1 : 0;
             flagged += anomaly ? 1 : 0;
         }
-        return out;
+        return table;
     }
 
     @Override

@@ -5,24 +5,24 @@ import org.ae4j.core.model.Autoencoder;
 import org.ae4j.core.model.Inference;
 import org.ae4j.core.spi.Backend;
 
-/** Running a model over data in chunks, so the outputs of a large dataset are never all in memory at once. */
+/** Running a model over data: scores, and the chunking that streams data larger than memory. */
 final class Scoring {
-    /** Rows per chunk: large enough that compiling the inference program once per chunk does not matter. */
-    static final int CHUNK = 8192;
+    /**
+     * Rows per chunk of streamed data ({@code encode}, {@code reconstruct}, {@code score}): a multiple of
+     * {@link Inference#BATCH}, so the batches, and so the values, are those of one run over all rows.
+     */
+    static final int CHUNK = 32 * Inference.BATCH;
 
     private Scoring() {
     }
 
-    /** Every row's score (reconstruction error Σ_i (x_i − x̂_i)², normalized units). */
+    /**
+     * Every row's score (reconstruction error Σ_i (x_i − x̂_i)², normalized units): only the scores are computed
+     * and kept, so memory is one float a row beside the data.
+     */
     static float[] scores(Autoencoder model, Backend backend, Dataset raw) {
         checkWidth(model, raw, "the model");
-        float[] out = new float[raw.rows()];
-        for (int from = 0; from < raw.rows(); from += CHUNK) {
-            int to = Math.min(raw.rows(), from + CHUNK);
-            Dataset chunk = from == 0 && to == raw.rows() ? raw : raw.slice(from, to);
-            System.arraycopy(Inference.run(model, backend, chunk).scores(), 0, out, from, to - from);
-        }
-        return out;
+        return Inference.run(model, backend, raw, Inference.Output.SCORE).scores();
     }
 
     /** Fails with one line when the data's width is not the model's. */

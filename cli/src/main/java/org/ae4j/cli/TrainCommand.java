@@ -230,7 +230,8 @@ final class TrainCommand implements Callable<Integer> {
             List<List<EpochMetrics>> histories = layerwise ? progress.histories() : List.of(r.history());
 
             if (evaluate) {
-                Evaluation.Evaluated ev = Evaluation.run(trained, b, evalData, Evaluation.Options.defaults(seed));
+                Evaluation.Evaluated ev = Evaluation.run(trained, b, evalData, Evaluation.Options.defaults(seed),
+                        report != null);
                 if (json) {
                     stdout.println(EvalOutput.toJson(ev.result()));
                 } else if (eval) {

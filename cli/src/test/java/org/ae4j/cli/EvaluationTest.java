@@ -104,7 +104,7 @@ class EvaluationTest {
             Autoencoder m = model(20, act, 16);
             Dataset data = random(12, 20, 1);
             try (Backend b = Backends.create(REGISTRY, "reference", 1)) {
-                float[] codes = Inference.run(m, b, data).codes();
+                float[] codes = Inference.run(m, b, data, Inference.Output.CODE).codes();
                 var layer = ModelGraph.inference(m.spec(), 20, 1).encoder().layers().get(0);
                 JacobianNorms.Result cf = JacobianNorms.closedForm(m, layer, data.rows(), codes);
                 JacobianNorms.Result ex = JacobianNorms.exactGraph(m, b, data, cf.rows());
@@ -120,7 +120,7 @@ class EvaluationTest {
         Autoencoder m = model(12, "tanh", 8, 4);
         Dataset data = random(6, 12, 2);
         try (Backend b = Backends.create(REGISTRY, "reference", 1)) {
-            float[] codes = Inference.run(m, b, data).codes();
+            float[] codes = Inference.run(m, b, data, Inference.Output.CODE).codes();
             JacobianNorms.Result ex = JacobianNorms.compute(m, b, data, codes, 100, new Rng(3));
             assertEquals(JacobianNorms.Method.EXACT_GRAPH, ex.method());
             JacobianNorms.Result fd = JacobianNorms.finiteDifferences(m, b, data, ex.rows());

@@ -137,22 +137,22 @@ public final class Autoencoder {
 
     /** Encodes every row (raw input: the model's normalization is applied first): [rows, k] row-major. */
     public float[] encode(Backend backend, Dataset data) {
-        return Inference.run(this, backend, data).codes();
+        return Inference.run(this, backend, data, Inference.Output.CODE).codes();
     }
 
     /** Reconstructs every row: [rows, d] row-major. */
     public float[] reconstruct(Backend backend, Dataset data) {
-        return Inference.run(this, backend, data).reconstructions();
+        return Inference.run(this, backend, data, Inference.Output.RECONSTRUCTION).reconstructions();
     }
 
     /** Per-row reconstruction error Σ_i (x_i − x̂_i)², the anomaly score. */
     public float[] score(Backend backend, Dataset data) {
-        return Inference.run(this, backend, data).scores();
+        return Inference.run(this, backend, data, Inference.Output.SCORE).scores();
     }
 
     /** The reconstruction loss averaged over all rows (clean inputs, no penalties). */
     public double loss(Backend backend, Dataset data) {
-        return Inference.run(this, backend, data).meanLoss();
+        return Inference.run(this, backend, data, Inference.Output.LOSS).meanLoss();
     }
 
     void checkWidth(Dataset data) {

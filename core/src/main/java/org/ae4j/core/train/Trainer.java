@@ -162,7 +162,8 @@ public final class Trainer {
                 }
                 double seconds = secondsBefore + (System.nanoTime() - t0 - savingNanos) / 1e9;
                 Autoencoder current = main.snapshot();
-                double val = validation != null ? Inference.run(current, backend, validation).meanLoss() : Double.NaN;
+                double val = validation != null
+                        ? Inference.run(current, backend, validation, Inference.Output.LOSS).meanLoss() : Double.NaN;
                 EpochMetrics m = sums.metrics(epoch, val, seconds);
                 s.history.add(m);
                 for (TrainingListener l : listeners) {
