@@ -338,7 +338,10 @@ final class Gemm {
         for (int jr = 0; jr < cols; jr += nr) {
             int base = bpo + jr * kc;
             int w = Math.min(nr, nc - jr);
-            if (!transB) {
+            if (!transB && w == nr) {
+                // A full panel: two vectors per row (an arraycopy per 32 floats costs twice as much).
+                VectorGemm.copyRows(b, bo + p0 * n + j0 + jr, n, bp, base, kc);
+            } else if (!transB) {
                 for (int p = 0; p < kc; p++) {
                     int dst = base + p * nr;
                     System.arraycopy(b, bo + (p0 + p) * n + j0 + jr, bp, dst, w);
@@ -347,7 +350,23 @@ final class Gemm {
                     }
                 }
             } else {
-                for (int j = 0; j < nr; j++) {
+                // Four columns of B (rows of the array) at a time: four read streams, adjacent writes (0.35 ns per
+                // float here, against 0.5-0.75 one column at a time).
+                int j = 0;
+                for (; j + 4 <= w; j += 4) {
+                    int s0 = bo + (j0 + jr + j) * k + p0;
+                    int s1 = s0 + k;
+                    int s2 = s1 + k;
+                    int s3 = s2 + k;
+                    for (int p = 0; p < kc; p++) {
+                        int d = base + p * nr + j;
+                        bp[d] = b[s0 + p];
+                        bp[d + 1] = b[s1 + p];
+                        bp[d + 2] = b[s2 + p];
+                        bp[d + 3] = b[s3 + p];
+                    }
+                }
+                for (; j < nr; j++) {
                     if (j >= w) {
                         for (int p = 0; p < kc; p++) {
                             bp[base + p * nr + j] = 0f;

@@ -122,4 +122,14 @@ final class VectorGemm {
         c70.intoArray(c, o);
         c71.intoArray(c, o + L);
     }
+
+    /** Copies NR floats from each of {@code rows} rows of src (stride {@code ld}) into consecutive NR-float rows. */
+    static void copyRows(float[] src, int so, int ld, float[] dst, int d0, int rows) {
+        for (int p = 0; p < rows; p++) {
+            int s = so + p * ld;
+            int d = d0 + p * NR;
+            FloatVector.fromArray(S, src, s).intoArray(dst, d);
+            FloatVector.fromArray(S, src, s + L).intoArray(dst, d + L);
+        }
+    }
 }
