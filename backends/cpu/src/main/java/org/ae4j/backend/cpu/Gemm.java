@@ -398,6 +398,23 @@ final class Gemm {
                 }
                 continue;
             }
+            if (!transA && r0 + mr <= mc && mr % 4 == 0) {
+                // Four rows at a time: four read streams, adjacent writes (as packBPanels does for Bᵀ).
+                for (int rr = 0; rr < mr; rr += 4) {
+                    int s0 = ao + (i0 + r0 + rr) * k + p0;
+                    int s1 = s0 + k;
+                    int s2 = s1 + k;
+                    int s3 = s2 + k;
+                    for (int p = 0; p < kc; p++) {
+                        int d = base + p * mr + rr;
+                        ap[d] = a[s0 + p];
+                        ap[d + 1] = a[s1 + p];
+                        ap[d + 2] = a[s2 + p];
+                        ap[d + 3] = a[s3 + p];
+                    }
+                }
+                continue;
+            }
             for (int rr = 0; rr < mr; rr++) {
                 int r = r0 + rr;
                 if (r >= mc) {
