@@ -12,6 +12,7 @@ import org.ae4j.core.ir.Node;
 import org.ae4j.core.spi.Corruption;
 import org.ae4j.core.spi.CorruptionContext;
 import org.ae4j.core.spi.NoiseSampler;
+import org.ae4j.core.util.Rng;
 
 /**
  * Salt-and-pepper noise: each feature of each row is, with probability ν, set to the data maximum (salt) or
@@ -31,11 +32,16 @@ public final class SaltAndPepperCorruption implements Corruption {
     @Override
     public Node apply(Node x, CorruptionContext context) {
         double level = config.level();
+        long saltBelow = Rng.threshold(level / 2);
+        long noiseBelow = Rng.threshold(level);
+        // dst[i] = r < level/2 ? 1 : r < level ? -1 : 0 for r = nextDouble(), as 2·[r < level/2] − [r < level],
+        // without branches.
         NoiseSampler sampler = (rng, dst) -> {
             for (int i = 0; i < dst.length; i++) {
-                double r = rng.nextDouble();
-                dst[i] = r < level / 2 ? 1f : r < level ? -1f : 0f;
+                long u = rng.doubleBits(i);
+                dst[i] = 2 * Rng.below(u, saltBelow) - Rng.below(u, noiseBelow);
             }
+            rng.skip(dst.length);
         };
         Node u = context.noise(NOISE, x.shape(), sampler);
         Node kept = mul(x, sub(scalar(1), abs(u)));

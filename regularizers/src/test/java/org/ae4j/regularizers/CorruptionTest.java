@@ -127,6 +127,29 @@ class CorruptionTest {
     }
 
     @ParameterizedTest
+    @ValueSource(doubles = {0, 0.3, 0.5, 0.999})
+    void theBranchFreeSamplersDrawWhatOneNextDoublePerEntryWouldGive(double level) {
+        // The documented definitions, one nextDouble() per entry, in order; then the generator's next draw.
+        Rng masking = new Rng(77);
+        Rng saltAndPepper = new Rng(77);
+        double[] mask = new double[N];
+        double[] u = new double[N];
+        for (int i = 0; i < N; i++) {
+            mask[i] = masking.nextDouble() < level ? 0 : 1;
+            double r = saltAndPepper.nextDouble();
+            u[i] = r < level / 2 ? 1 : r < level ? -1 : 0;
+        }
+        Rng rng = new Rng(77);
+        assertArrayEquals(mask, Models.drawNoise(graph("masking:level=" + level, 0, 1), rng)
+                .get(MaskingCorruption.NOISE));
+        assertEquals(masking.nextLong(), rng.nextLong(), "the generator moved past exactly N draws");
+        rng = new Rng(77);
+        assertArrayEquals(u, Models.drawNoise(graph("salt-and-pepper:level=" + level, 0, 1), rng)
+                .get(SaltAndPepperCorruption.NOISE));
+        assertEquals(saltAndPepper.nextLong(), rng.nextLong(), "the generator moved past exactly N draws");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"gaussian:sigma=0.3", "masking:level=0.3", "salt-and-pepper:level=0.3"})
     void noiseIsReproducibleFromTheSeed(String corruption) {
         double[] x = Models.uniform(N, 8);

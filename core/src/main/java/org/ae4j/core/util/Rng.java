@@ -22,10 +22,50 @@ public final class Rng {
     }
 
     public long nextLong() {
-        long z = (state += 0x9E3779B97F4A7C15L);
+        return mix(state += GAMMA);
+    }
+
+    private static final long GAMMA = 0x9E3779B97F4A7C15L;
+
+    private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /**
+     * The 53 random bits u of the draw {@code ahead} draws from now, without advancing: {@code doubleBits(0) · 2⁻⁵³}
+     * is what {@link #nextDouble()} returns next. SplitMix64's k-th output depends only on the state and k, so a
+     * loop over {@code doubleBits(i)} has no dependence between iterations (and, with {@link #below}, no branches):
+     * filling a noise tensor this way, then {@link #skip}ping, gives the same values as repeated
+     * {@code nextDouble()} calls, several times faster.
+     */
+    public long doubleBits(int ahead) {
+        return mix(state + (ahead + 1L) * GAMMA) >>> 11;
+    }
+
+    /** Advances past n draws, as n calls of {@link #nextLong()} would. */
+    public void skip(long n) {
+        state += n * GAMMA;
+    }
+
+    /**
+     * The threshold t with {@code u · 2⁻⁵³ < x ⟺ u < t} for every 53-bit u: so {@code nextDouble() < x} is
+     * {@code below(doubleBits(0), threshold(x)) == 1}, exactly.
+     */
+    public static long threshold(double x) {
+        if (!(x > 0)) {
+            return 0;
+        }
+        if (x >= 1) {
+            return 1L << 53;
+        }
+        return (long) Math.ceil(x * 0x1.0p53); // exact: x·2⁵³ only shifts the exponent
+    }
+
+    /** 1 when u &lt; t, else 0, without a branch (u and t in [0, 2⁵³]). */
+    public static int below(long u, long t) {
+        return (int) ((u - t) >>> 63);
     }
 
     /** Uniform in [0, 1) with 53 random bits. */
