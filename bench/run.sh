@@ -39,10 +39,11 @@ bench_cp="bench/target/classes:$cp"
 cpu_cp="backends/cpu/target/test-classes:backends/cpu/target/classes:$cpucp"
 
 echo
-echo "## Training throughput (one timed epoch after 300 warm-up steps, $threads threads)"
+echo "## Training throughput (one timed epoch after 1000 warm-up steps, $threads threads)"
 java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu,onnxruntime "$configs" "$threads" 2>/dev/null | tee -a "$out"
-# Both sides warm up 300 steps (ae4j's JIT compiles its vector kernels in the first few hundred), then time.
-OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --only "$configs" --warmup 300 | tee -a "$out"
+# Both sides warm up 1000 steps (ae4j's JIT compiles its vector kernels over the first few hundred, and a short
+# timed epoch still showed some of it after 300), then time.
+OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --only "$configs" --warmup 1000 | tee -a "$out"
 OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --gemm | tee -a "$out"
 echo
 /usr/bin/python3 bench/python/table.py < "$out"

@@ -127,7 +127,7 @@ def main():
     ap.add_argument("--only", default="C1a,C1b,C1c,C1d,C2a")
     ap.add_argument("--gemm", action="store_true")
     ap.add_argument("--warmup", type=int, default=None,
-                    help="warm-up steps before timing (default: the config's); run.sh passes ae4j's 300")
+                    help="warm-up steps before timing (default: the config's); run.sh passes ae4j's 1000")
     args = ap.parse_args()
     if args.gemm:
         for r in gemm_bench(args.threads):
