@@ -7,13 +7,14 @@
 # Needs: apt-get install -y dataset-fashion-mnist python3-torch libopenblas0-pthread
 #   (without the dataset it falls back to the embedded rows; without OpenBLAS, numpy and PyTorch run Debian's
 #    reference BLAS, several times slower, and the comparison is meaningless: this script says so).
-# Env: CONFIGS (default C1a,C1b,C1c,C1d,C2a), THREADS (2), SCALING=0 to skip the 10k/60k/600k rows runs,
+# Env: CONFIGS (default C1a,C1b,C1c,C1d,C2a), THREADS (2), ROUNDS (3: throughput rounds, medians shown), SCALING=0 to skip the 10k/60k/600k rows runs,
 #      PROFILE=0 to skip the step breakdown, INFERENCE=0 to skip the encode/score throughput beside plain ONNX
 #      Runtime, JAVA_OPTS (extra JVM options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configs=${CONFIGS:-C1a,C1b,C1c,C1d,C2a}
 threads=${THREADS:-2}
+rounds=${ROUNDS:-3}
 # The CPU backend's fast kernels use the incubating Vector API; without this flag it falls back to pure Java.
 jvm=(--add-modules jdk.incubator.vector -Xmx4g ${JAVA_OPTS:-})
 out=$(mktemp)
@@ -40,10 +41,14 @@ cpu_cp="backends/cpu/target/test-classes:backends/cpu/target/classes:$cpucp"
 
 echo
 echo "## Training throughput (one timed epoch after 1000 warm-up steps, $threads threads)"
-java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu,onnxruntime "$configs" "$threads" 2>/dev/null | tee -a "$out"
-# Both sides warm up 1000 steps (ae4j's JIT compiles its vector kernels over the first few hundred, and a short
-# timed epoch still showed some of it after 300), then time.
-OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --only "$configs" --warmup 1000 | tee -a "$out"
+# ROUNDS rounds, engines taking turns, so that a slow spell of this shared machine does not land on one engine only;
+# the table shows medians. Both sides warm up 1000 steps (ae4j's JIT compiles its vector kernels over the first few
+# hundred, and a short timed epoch still showed some of it after 300), then time one epoch.
+for round in $(seq "$rounds"); do
+  echo "# round $round of $rounds"
+  java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu,onnxruntime "$configs" "$threads" 2>/dev/null | tee -a "$out"
+  OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --only "$configs" --warmup 1000 | tee -a "$out"
+done
 OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/python/torch_bench.py bench/bench-configs.json --threads "$threads" --gemm | tee -a "$out"
 echo
 /usr/bin/python3 bench/python/table.py < "$out"

@@ -1,18 +1,25 @@
 #!/usr/bin/python3
 """Reads the JSON lines of one benchmark run (ae4j, ONNX Runtime, PyTorch) and prints a table with ratios."""
 import json
+import statistics
 import sys
 
 rows = [json.loads(l) for l in sys.stdin if l.startswith("{")]
 configs = []
-by = {}
+runs = {}
 for r in rows:
     if "config" not in r:
         continue
     eng = r.get("engine", "pytorch-" + str(r.get("torch", "")))
     if r["config"] not in configs:
         configs.append(r["config"])
-    by[(eng, r["config"])] = r["rows_per_s"]
+    runs.setdefault((eng, r["config"]), []).append(r["rows_per_s"])
+# Several rounds (run.sh's ROUNDS): the median of each engine and config; the ratios are of medians.
+by = {k: statistics.median(v) for k, v in runs.items()}
+rounds = max(len(v) for v in runs.values()) if runs else 0
+if rounds > 1:
+    print("(median of %d rounds; every round's figure is listed below the table)" % rounds)
+    print()
 engines = []
 for (e, _c) in by:
     if e not in engines:
@@ -30,6 +37,10 @@ for c in configs:
         extra.append("%.2f" % (a / t) if a and t else "")
         extra.append("%.2f" % (a / o) if a and o else "")
     print("| " + c + " | " + " | ".join(cells + extra) + " |")
+if rounds > 1:
+    print()
+    for (e, c), v in runs.items():
+        print("- %s %s: %s rows/s" % (e, c, " ".join("%.0f" % x for x in v)))
 gemm = [r for r in rows if "gemm" in r]
 if gemm:
     print()
@@ -37,7 +48,13 @@ if gemm:
     print("|---|---|")
     for g in gemm:
         print("| %s | %.1f |" % (g["gemm"], g["gflops"]))
-ae = [r for r in rows if str(r.get("engine", "")).startswith("ae4j") and "alloc_bytes_per_step" in r]
+ae = []
+seen = set()
+for r in rows:
+    if str(r.get("engine", "")).startswith("ae4j") and "alloc_bytes_per_step" in r:
+        if (r["engine"], r["config"]) not in seen:  # the first round's
+            seen.add((r["engine"], r["config"]))
+            ae.append(r)
 if ae:
     print()
     print("| engine | config | ms/step | bytes allocated/step (2nd half of epoch) | heap after epoch (MB) | data (MB) | peak RSS (MB) |")
