@@ -18,7 +18,7 @@ rounds=${ROUNDS:-3}
 # The CPU backend's fast kernels use the incubating Vector API; without this flag it falls back to pure Java.
 jvm=(--add-modules jdk.incubator.vector -Xmx4g ${JAVA_OPTS:-})
 out=$(mktemp)
-trap 'rm -f "$out" "$out.cp" "$out.cpucp"' EXIT
+trap 'rm -f "$out" "$out.cp" "$out.cpucp" "$out.scaling"' EXIT
 
 echo "# ae4j benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "$(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -69,7 +69,25 @@ fi
 if [ "${SCALING:-1}" != 0 ]; then
   echo
   echo "## Time per row at 10k / 60k / 600k rows (C1a, cpu backend; 600k = Fashion-MNIST repeated 10x in memory)"
-  java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu C1a@10000,C1a,C1a@600000 "$threads" 2>/dev/null
+  for round in $(seq "$rounds"); do
+    java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu C1a@10000,C1a,C1a@600000 "$threads" 2>/dev/null
+  done | tee "$out.scaling"
+  /usr/bin/python3 - "$out.scaling" <<'PY'
+import json, statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    if line.startswith("{"):
+        r = json.loads(line)
+        runs.setdefault(r["config"], []).append(r["us_per_row"])
+med = {c: statistics.median(v) for c, v in runs.items()}
+base = med.get("C1a")
+for c, v in runs.items():
+    print("- %s: median %.2f us per row (%s)%s" % (c, med[c], " ".join("%.2f" % x for x in v),
+          ", %.2fx the 60k figure" % (med[c] / base) if base else ""))
+PY
+  echo
+  echo "## Training memory: C1a on the full training set with the heap capped at data + 300 MB (-Xmx488m)"
+  java --add-modules jdk.incubator.vector -Xmx488m -cp "$bench_cp" org.ae4j.bench.TrainBench cpu C1a "$threads" 2>/dev/null
 fi
 
 if [ "${INFERENCE:-1}" != 0 ]; then

@@ -48,6 +48,17 @@ if gemm:
     print("|---|---|")
     for g in gemm:
         print("| %s | %.1f |" % (g["gemm"], g["gflops"]))
+    # The C1 ceiling of the issue: the step's five GEMMs at this run's OpenBLAS speed plus a fused Adam update
+    # (0.15 ms), 128 rows per step.
+    seconds = 0.0
+    for g in gemm:
+        dims = [int(x) for x in g["gemm"].split()[-1].split("x")]
+        seconds += 2.0 * dims[0] * dims[1] * dims[2] / (g["gflops"] * 1e9)
+    ceiling = 128 / (seconds + 0.15e-3)
+    print()
+    print("C1 ceiling (these GEMMs + 0.15 ms Adam): %.0f rows/s" % ceiling, end="")
+    c1 = by.get(("ae4j-cpu", "C1a"))
+    print("; ae4j-cpu C1a reaches %.2f of it" % (c1 / ceiling) if c1 else "")
 ae = []
 seen = set()
 for r in rows:
