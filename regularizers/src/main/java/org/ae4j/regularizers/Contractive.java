@@ -41,12 +41,6 @@ public final class Contractive implements Regularizer {
     /** Name of the perturbation noise input of the higher-order mode (prefixed with {@code noise.}). */
     public static final String EPSILON_NOISE = "contractive.epsilon";
 
-    private static final NoiseSampler STANDARD_NORMAL = (rng, dst) -> {
-        for (int i = 0; i < dst.length; i++) {
-            dst[i] = (float) rng.nextGaussian();
-        }
-    };
-
     private final ContractiveConfig config;
 
     public Contractive(ContractiveConfig config) {
@@ -68,12 +62,14 @@ public final class Contractive implements Regularizer {
             case EXACT:
                 return F.scale(jacobian.sumSquaredNorms(d), config.lambda() / batch);
             case STOCHASTIC: {
-                Node v = model.noise(PROBE_NOISE, Shape.of(k * batch, jacobian.width(0)), STANDARD_NORMAL);
+                Node v = model.noise(PROBE_NOISE, Shape.of(k * batch, jacobian.width(0)),
+                        NoiseSampler.STANDARD_NORMAL);
                 return F.scale(jacobian.sumSquaredProbes(d, v, k), config.lambda() / ((double) k * batch));
             }
             case HIGHER_ORDER: {
                 Node exact = F.scale(jacobian.sumSquaredNorms(d), config.lambda() / batch);
-                Node n = model.noise(EPSILON_NOISE, Shape.of(k * batch, jacobian.width(0)), STANDARD_NORMAL);
+                Node n = model.noise(EPSILON_NOISE, Shape.of(k * batch, jacobian.width(0)),
+                        NoiseSampler.STANDARD_NORMAL);
                 Node perturbed = Ops.add(replicate(encoder.input(), k), F.scale(n, config.epsilon()));
                 List<Node> dTilde = EncoderJacobian.derivatives(model.encode(perturbed));
                 List<Node> dRep = new ArrayList<>();

@@ -15,11 +15,7 @@ public final class GaussianCorruption implements Corruption {
     /** Name of the noise input (prefixed with {@code noise.} in the graph). */
     public static final String NOISE = "gaussian.noise";
 
-    static final NoiseSampler SAMPLER = (rng, dst) -> {
-        for (int i = 0; i < dst.length; i++) {
-            dst[i] = (float) rng.nextGaussian();
-        }
-    };
+    static final NoiseSampler SAMPLER = NoiseSampler.STANDARD_NORMAL;
 
     private final GaussianConfig config;
 

@@ -7,4 +7,7 @@ import org.ae4j.core.util.Rng;
 public interface NoiseSampler {
     /** Fills dst (row-major, the noise input's shape) from rng. */
     void fill(Rng rng, float[] dst);
+
+    /** Independent standard normal values ({@link Rng#fillGaussian}). */
+    NoiseSampler STANDARD_NORMAL = Rng::fillGaussian;
 }

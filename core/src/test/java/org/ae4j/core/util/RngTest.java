@@ -49,4 +49,33 @@ class RngTest {
             }
         }
     }
+
+    @Test
+    void fillGaussianIsStandardNormalAndReproducible() {
+        float[] v = new float[200_001]; // odd: the last pair gives one value
+        new Rng(9).fillGaussian(v);
+        double sum = 0;
+        double squares = 0;
+        int beyond = 0;
+        for (float x : v) {
+            sum += x;
+            squares += (double) x * x;
+            if (Math.abs(x) > 1.959964) {
+                beyond++;
+            }
+        }
+        int n = v.length;
+        double mean = sum / n;
+        double variance = squares / n - mean * mean;
+        // Four standard errors: of the mean 1/√n, of the variance √(2/n), of a 5 % tail fraction √(0.05·0.95/n).
+        assertEquals(0, mean, 4 / Math.sqrt(n), "mean");
+        assertEquals(1, variance, 4 * Math.sqrt(2.0 / n), "variance");
+        assertEquals(0.05, (double) beyond / n, 4 * Math.sqrt(0.05 * 0.95 / n), "fraction beyond ±1.96");
+        float[] again = new float[n];
+        new Rng(9).fillGaussian(again);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(v, again, "same seed, same values");
+        float[] other = new float[n];
+        new Rng(10).fillGaussian(other);
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(v, other), "another seed");
+    }
 }
