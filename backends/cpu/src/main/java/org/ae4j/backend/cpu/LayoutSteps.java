@@ -56,7 +56,13 @@ final class LayoutSteps {
     }
 
     /** out = a summed over some axes (keepDims does not change the layout). Sums are accumulated in double. */
-    static final class ReduceSum extends Step {
+    static final class ReduceSum extends Step implements WorkerPool.Task {
+        /** Elements of work below which a reduction runs on the calling thread. */
+        static final int PARALLEL_MIN = 1 << 15;
+        /** Rows (ROW_SUMS) or columns (COLUMN_SUMS) per parallel chunk. */
+        private static final int ROWS_PER_CHUNK = 16;
+        private static final int COLUMNS_PER_CHUNK = 128;
+
         private final float[] a;
         private final float[] out;
         private final int outSize;
@@ -64,13 +70,22 @@ final class LayoutSteps {
         private final ElementwiseSteps.Cursor cursor;
         private final boolean innerKept;
         private final double[] acc;
+        private final WorkerPool pool;
+        private final int chunks;
+        private final boolean parallel;
 
-        private enum Mode { TOTAL, COPY, ROW_SUMS, GENERAL }
+        /**
+         * ROW_SUMS: a [rows, inner] matrix summed along its rows; COLUMN_SUMS: along its columns (the bias gradient
+         * of a dense layer). Both split across the pool by output elements, each summed in the same order as on
+         * one thread, so the bits do not depend on the split.
+         */
+        private enum Mode { TOTAL, COPY, ROW_SUMS, COLUMN_SUMS, GENERAL }
 
-        ReduceSum(float[] a, Shape in, int[] axes, float[] out, int outSize) {
+        ReduceSum(float[] a, Shape in, int[] axes, float[] out, int outSize, WorkerPool pool) {
             this.a = a;
             this.out = out;
             this.outSize = outSize;
+            this.pool = pool;
             int[] dims = in.dims();
             boolean[] reduced = new boolean[dims.length];
             for (int ax : axes) {
@@ -92,10 +107,48 @@ final class LayoutSteps {
                 this.mode = innerKept ? Mode.COPY : Mode.TOTAL;
             } else if (rank == 2 && !innerKept && nest[2][0] == 1) {
                 this.mode = Mode.ROW_SUMS;
+            } else if (rank == 2 && innerKept && nest[2][0] == 0 && nest[2][1] == 1 && nest[1][1] == 1
+                    && nest[1][0] == nest[0][1]) {
+                this.mode = Mode.COLUMN_SUMS;
             } else {
                 this.mode = Mode.GENERAL;
             }
-            this.acc = mode == Mode.GENERAL ? new double[outSize] : null;
+            this.acc = mode == Mode.GENERAL || mode == Mode.COLUMN_SUMS ? new double[outSize] : null;
+            int total = cursor.rows * cursor.inner;
+            int units = mode == Mode.ROW_SUMS ? (cursor.rows + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK
+                    : mode == Mode.COLUMN_SUMS ? (cursor.inner + COLUMNS_PER_CHUNK - 1) / COLUMNS_PER_CHUNK : 1;
+            this.chunks = units;
+            this.parallel = pool.parallelism() > 1 && units > 1 && total >= PARALLEL_MIN;
+        }
+
+        private void runChunks() {
+            if (parallel) {
+                pool.parallelFor(this, chunks);
+            } else {
+                for (int i = 0; i < chunks; i++) {
+                    runChunk(i, 0);
+                }
+            }
+        }
+
+        @Override
+        public void runChunk(int chunk, int worker) {
+            ElementwiseSteps.Cursor c = cursor;
+            if (mode == Mode.ROW_SUMS) {
+                int from = chunk * ROWS_PER_CHUNK;
+                int to = Math.min(c.rows, from + ROWS_PER_CHUNK);
+                Layout.rowSums(a, from * c.inner, to - from, c.inner, out, from);
+            } else {
+                int from = chunk * COLUMNS_PER_CHUNK;
+                int to = Math.min(c.inner, from + COLUMNS_PER_CHUNK);
+                Arrays.fill(acc, from, to, 0.0);
+                for (int r = 0; r < c.rows; r++) {
+                    Layout.accumulate(a, r * c.inner + from, acc, from, to - from);
+                }
+                for (int j = from; j < to; j++) {
+                    out[j] = (float) acc[j];
+                }
+            }
         }
 
         @Override
@@ -104,7 +157,7 @@ final class LayoutSteps {
             switch (mode) {
                 case TOTAL -> out[0] = (float) Layout.sum(a, 0, c.inner);
                 case COPY -> System.arraycopy(a, 0, out, 0, c.inner);
-                case ROW_SUMS -> Layout.rowSums(a, 0, c.rows, c.inner, out, 0);
+                case ROW_SUMS, COLUMN_SUMS -> runChunks();
                 case GENERAL -> general(c);
             }
         }

@@ -117,7 +117,7 @@ final class StepCompiler {
                     buf.apply(n), n.shape());
             case MATMUL -> matmul(n, buf, buf.apply(n), null);
             case REDUCE_SUM -> new LayoutSteps.ReduceSum(buf.apply(n.input(0)), n.input(0).shape(), n.axes(),
-                    buf.apply(n), n.shape().size());
+                    buf.apply(n), n.shape().size(), pool);
             case TRANSPOSE -> new LayoutSteps.Transpose(buf.apply(n.input(0)), n.input(0).shape(), n.perm(),
                     buf.apply(n), n.shape());
             case BROADCAST -> new ElementwiseSteps.Broadcast(buf.apply(n.input(0)), n.input(0).shape(),
