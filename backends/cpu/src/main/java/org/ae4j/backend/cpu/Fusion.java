@@ -49,8 +49,7 @@ final class Fusion {
     private final Map<Node, Group> groupOf = new HashMap<>();
     private final Map<Node, AdamUpdate> adamAt = new HashMap<>();
     private final Map<Node, Node> deferredTo = new HashMap<>();
-    private final Map<Node, Node> biasAdds = new HashMap<>();
-    private final Map<Node, Node> foldedInto = new HashMap<>();
+    private final Map<Node, Node> foldedInto = new HashMap<>(); // product -> the bias ADD whose step computes it
     private int maxRegisters;
 
     Fusion(List<Node> schedule, Program program) {
@@ -119,7 +118,6 @@ final class Fusion {
                         && bias.shape().dim(bias.shape().rank() - 1) == n.shape().dim(1);
                 if (mm.op() == Op.MATMUL && mm != bias && mm.shape().equals(n.shape()) && biasShape
                         && !pinned.contains(mm) && users.get(mm).size() == 1) {
-                    biasAdds.put(n, mm);
                     foldedInto.put(mm, n);
                     break;
                 }
@@ -129,12 +127,17 @@ final class Fusion {
 
     /** For an ADD that runs as its product's bias epilogue: that MATMUL; else null. */
     Node biasAddProduct(Node add) {
-        return biasAdds.get(add);
+        for (Node in : add.inputs()) {
+            if (foldedInto.get(in) == add) {
+                return in;
+            }
+        }
+        return null;
     }
 
     /** The bias operand of such an ADD. */
     Node biasOf(Node add) {
-        Node mm = biasAdds.get(add);
+        Node mm = biasAddProduct(add);
         return add.input(0) == mm ? add.input(1) : add.input(0);
     }
 

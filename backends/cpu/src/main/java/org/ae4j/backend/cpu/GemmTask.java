@@ -97,7 +97,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
             int tiles = tiling.count();
             Gemm.Workspace ws = workspaces[0];
             for (int t = 0; t < tiles; t++) {
-                Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, t, ws, vector);
+                Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, t, ws);
                 addBias(t);
             }
         }
@@ -136,7 +136,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
             }
             return;
         }
-        Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, chunk, workspaces[worker], vector);
+        Gemm.tile(transA, transB, m, n, k, a, ao, b, bo, c, co, tiling, chunk, workspaces[worker]);
         addBias(chunk);
     }
 
