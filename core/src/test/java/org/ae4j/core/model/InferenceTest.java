@@ -24,6 +24,7 @@ import org.ae4j.core.reference.ReferenceBackend;
 import org.ae4j.core.spi.Activation;
 import org.ae4j.core.spi.Backend;
 import org.ae4j.core.spi.Session;
+import org.ae4j.core.testing.ForwardingSession;
 import org.ae4j.core.util.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,53 +58,17 @@ class InferenceTest {
         @Override
         public Session open(Program program) {
             opened.add(program);
-            Session s = inner.open(program);
-            return new Session() {
-                @Override
-                public Program program() {
-                    return s.program();
-                }
-
-                @Override
-                public void setParameter(Node parameter, float[] values) {
-                    s.setParameter(parameter, values);
-                }
-
-                @Override
-                public void getParameter(Node parameter, float[] dst) {
-                    s.getParameter(parameter, dst);
-                }
-
-                @Override
-                public void setInput(Node input, float[] src, int offset) {
-                    s.setInput(input, src, offset);
-                }
-
+            return new ForwardingSession(inner.open(program)) {
                 @Override
                 public void run() {
                     runs++;
-                    s.run();
-                }
-
-                @Override
-                public void getOutput(Node output, float[] dst) {
-                    s.getOutput(output, dst);
-                }
-
-                @Override
-                public float scalarOutput(Node output) {
-                    return s.scalarOutput(output);
-                }
-
-                @Override
-                public void revert(int n) {
-                    s.revert(n);
+                    inner.run();
                 }
 
                 @Override
                 public void close() {
                     closed++;
-                    s.close();
+                    inner.close();
                 }
             };
         }
