@@ -116,13 +116,30 @@ public record Normalization(Kind kind, float[] shift, float[] scale) {
             throw new IllegalArgumentException("normalization fitted on " + shift.length + " features, but "
                     + data.source() + " has " + data.cols() + " columns");
         }
-        int d = data.cols();
-        float[] in = data.values();
-        float[] out = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = (in[i] - shift[i % d]) * scale[i % d];
+        float[] out = new float[data.values().length];
+        applyRows(data.values(), 0, data.rows(), out); // the Dataset below checks the values are finite
+        return new Dataset(data.source(), out, data.rows(), data.cols(), data.labels());
+    }
+
+    /**
+     * Writes rows [fromRow, fromRow + rows) of a row-major matrix of this normalization's width, normalized as
+     * {@link #apply} does, into dst[0 …]. Not for the identity.
+     *
+     * @return the index in dst of the first value that is not finite, or −1 when all are
+     */
+    public int applyRows(float[] values, int fromRow, int rows, float[] dst) {
+        int d = shift.length;
+        int from = fromRow * d;
+        int n = rows * d;
+        int bad = -1;
+        for (int i = 0; i < n; i++) {
+            float v = (values[from + i] - shift[i % d]) * scale[i % d];
+            if (bad < 0 && !Float.isFinite(v)) {
+                bad = i;
+            }
+            dst[i] = v;
         }
-        return new Dataset(data.source(), out, data.rows(), d, data.labels());
+        return bad;
     }
 
     @Override

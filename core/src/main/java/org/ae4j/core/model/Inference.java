@@ -220,8 +220,6 @@ public record Inference(float[] codes, float[] reconstructions, float[] scores, 
         private final Backend backend;
         private final Set<Output> outputs;
         private final Normalization normalization;
-        private final float[] shift;
-        private final float[] scale;
         private Batched main;
         private Batched tail;
         private boolean closed;
@@ -231,8 +229,6 @@ public record Inference(float[] codes, float[] reconstructions, float[] scores, 
             this.backend = Objects.requireNonNull(backend, "backend");
             this.outputs = checked(outputs);
             this.normalization = model.normalization();
-            this.shift = normalization.shift();
-            this.scale = normalization.scale();
         }
 
         /** The outputs this runner computes. */
@@ -383,17 +379,11 @@ public record Inference(float[] codes, float[] reconstructions, float[] scores, 
                 if (normalized == null) {
                     session.setInput(x, values, startRow * d);
                 } else {
-                    // as Normalization.apply computes (and Dataset checks) it, for this batch only
-                    int from = startRow * d;
-                    for (int i = 0; i < normalized.length; i++) {
-                        int j = i % d;
-                        float v = (values[from + i] - shift[j]) * scale[j];
-                        if (!Float.isFinite(v)) {
-                            throw new IllegalArgumentException(raw.source() + ": row " + (startRow + i / d)
-                                    + ", column " + j + ": expected a finite number, got " + v
-                                    + " after the model's normalization");
-                        }
-                        normalized[i] = v;
+                    int bad = normalization.applyRows(values, startRow, batch, normalized);
+                    if (bad >= 0) {
+                        throw new IllegalArgumentException(raw.source() + ": row " + (startRow + bad / d)
+                                + ", column " + bad % d + ": expected a finite number, got " + normalized[bad]
+                                + " after the model's normalization");
                     }
                     session.setInput(x, normalized, 0);
                 }
