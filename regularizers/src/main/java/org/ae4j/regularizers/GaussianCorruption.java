@@ -15,8 +15,6 @@ public final class GaussianCorruption implements Corruption {
     /** Name of the noise input (prefixed with {@code noise.} in the graph). */
     public static final String NOISE = "gaussian.noise";
 
-    static final NoiseSampler SAMPLER = NoiseSampler.STANDARD_NORMAL;
-
     private final GaussianConfig config;
 
     public GaussianCorruption(GaussianConfig config) {
@@ -25,7 +23,7 @@ public final class GaussianCorruption implements Corruption {
 
     @Override
     public Node apply(Node x, CorruptionContext context) {
-        Node n = context.noise(NOISE, x.shape(), SAMPLER);
+        Node n = context.noise(NOISE, x.shape(), NoiseSampler.STANDARD_NORMAL);
         Node noisy = Ops.add(x, F.scale(n, config.sigma()));
         return config.clip() ? F.clamp(noisy, context.dataMin(), context.dataMax()) : noisy;
     }
