@@ -40,8 +40,17 @@ final class Gemm {
     static final int NC = 256;
     /** Tile widths are multiples of this (the vector kernel's panel width). */
     static final int COLS_ALIGN = 32;
-    /** K block: rows of packed B kept hot in cache. */
+    /** K block of the pure-Java kernel: rows of packed B kept hot in cache. */
     static final int KC = 256;
+    /**
+     * Longest K block of the vector kernel (property {@code ae4j.cpu.vkc}). K is cut into equal blocks of at most
+     * this many (k = 2,000 gives two of 1,000, not one of 1,024 and one of 976). Every block after the first must
+     * reload its C block into registers; on one core, the C1 products ran at 91–100 GFLOP/s with blocks of 256 and
+     * at 105–111 with the whole K (784) in one block, while B streams from L2 either way.
+     */
+    static final int VKC = Integer.getInteger("ae4j.cpu.vkc", 1024);
+    /** Longest K block of either kernel: what a workspace's A panels are sized for. */
+    static final int KC_MAX = Math.max(KC, VKC);
 
     private Gemm() {
     }
@@ -75,19 +84,19 @@ final class Gemm {
             aPanels = new float[rows * kc];
             // The scalar kernel also serves small products when the vector one is enabled (see usesVector).
             acc = new float[rows][nc];
-            bRows = new float[kc][nc];
+            bRows = new float[Math.min(KC, kc)][nc];
             edge = VECTOR ? new float[VectorGemm.MR * VectorGemm.NR] : null;
         }
 
         /** A workspace big enough for any product of these dimensions. */
         static Workspace forProduct(int m, int n, int k) {
             Tiling t = new Tiling(m, n);
-            return new Workspace(t.tileRows, t.tileCols, Math.min(KC, k));
+            return new Workspace(t.tileRows, t.tileCols, Math.min(KC_MAX, k));
         }
 
         boolean fits(int m, int n, int k) {
             Tiling t = new Tiling(m, n);
-            return mc >= t.tileRows && nc >= t.tileCols && kc >= Math.min(KC, k);
+            return mc >= t.tileRows && nc >= t.tileCols && kc >= Math.min(KC_MAX, k);
         }
     }
 
@@ -148,7 +157,7 @@ final class Gemm {
         for (int r = 0; r < rows; r++) {
             java.util.Arrays.fill(acc[r], 0, nc, 0f);
         }
-        int kcMax = ws.kc;
+        int kcMax = Math.min(KC, ws.kc);
         for (int p0 = 0; p0 < k; p0 += kcMax) {
             int kc = Math.min(kcMax, k - p0);
             packB(transB, n, k, b, bo, p0, kc, j0, nc, ws.bRows);
@@ -167,9 +176,15 @@ final class Gemm {
         return t.colTiles * roundUp(t.tileCols, VectorGemm.NR) * k;
     }
 
-    /** Number of K blocks of {@link #KC} in a product with inner dimension k. */
+    /** Number of K blocks of the vector kernel in a product with inner dimension k. */
     static int kBlocks(int k) {
-        return (k + KC - 1) / KC;
+        return (k + VKC - 1) / VKC;
+    }
+
+    /** Length of the vector kernel's K blocks (the last may be shorter): k cut into {@link #kBlocks} equal parts. */
+    static int kBlock(int k) {
+        int blocks = kBlocks(k);
+        return (k + blocks - 1) / blocks;
     }
 
     /** Where column tile jt, K block from p0, starts in the packed B (its panels are roundUp(nc, NR) wide). */
@@ -178,24 +193,43 @@ final class Gemm {
         return jt * roundUp(t.tileCols, VectorGemm.NR) * k + p0 * roundUp(nc, VectorGemm.NR);
     }
 
+    /** Number of blocks {@link #packBBlock} packs all of B in: one per micro-panel of each column tile and K block. */
+    static int packBlocks(Tiling t, int k) {
+        return t.colTiles * panelsPerTile(t) * kBlocks(k);
+    }
+
+    private static int panelsPerTile(Tiling t) {
+        return roundUp(t.tileCols, VectorGemm.NR) / VectorGemm.NR;
+    }
+
     /**
-     * Packs block {@code block} of all of B for the vector kernel into {@code bp}: blocks are numbered column tile
-     * major, {@code block = jt · kBlocks(k) + K block}. Blocks are independent, so threads may pack them in parallel.
+     * Packs block {@code block} of all of B for the vector kernel into {@code bp}: one micro-panel of
+     * {@link VectorGemm#NR} columns over one K block, numbered {@code (column tile · panelsPerTile + panel) ·
+     * kBlocks(k) + K block}. Blocks are independent, so threads may pack them in parallel; the last column tile may
+     * have fewer panels, and its surplus block numbers pack nothing.
      */
     static void packBBlock(boolean transB, int n, int k, float[] b, int bo, Tiling t, int block, float[] bp) {
+        final int nr = VectorGemm.NR;
         int kb = kBlocks(k);
-        int jt = block / kb;
-        int p0 = (block % kb) * KC;
+        int panel = block / kb;
+        int jt = panel / panelsPerTile(t);
+        int jr = (panel % panelsPerTile(t)) * nr;
+        int p0 = (block % kb) * kBlock(k);
         int j0 = jt * t.tileCols;
         int nc = Math.min(t.tileCols, n - j0);
-        int kc = Math.min(KC, k - p0);
-        packBPanels(transB, n, k, b, bo, p0, kc, j0, nc, roundUp(nc, VectorGemm.NR), bp,
-                packedBOffset(t, k, jt, p0));
+        if (jr >= nc) {
+            return;
+        }
+        int kc = Math.min(kBlock(k), k - p0);
+        packBPanels(transB, n, k, b, bo, p0, kc, j0 + jr, Math.min(nr, nc - jr), nr, bp,
+                packedBOffset(t, k, jt, p0) + jr * kc);
     }
 
     /**
      * Computes tile {@code index} of C with the vector kernel from B already packed by {@link #packBBlock} for every
-     * block; A is packed here, into the workspace. Same arithmetic, in the same order, as {@link #tile}.
+     * block. When the tile's rows fill whole register blocks, the kernel reads A where it is (row-major A: eight
+     * rows side by side; Aᵀ: eight adjacent values per p); otherwise A is packed into the workspace with zero rows.
+     * Same arithmetic, in the same order, as {@link #tile}.
      */
     static void tilePrepacked(boolean transA, int m, int n, int k, float[] a, int ao, float[] bp, float[] c, int co,
                               Tiling tiling, int index, Workspace ws) {
@@ -211,31 +245,48 @@ final class Gemm {
         final int nr = VectorGemm.NR;
         int rows = roundUp(mc, mr);
         int cols = roundUp(nc, nr);
-        float[] ap = ws.aPanels;
-        float[] edge = ws.edge;
-        for (int p0 = 0; p0 < k; p0 += KC) {
-            int kc = Math.min(KC, k - p0);
+        boolean direct = rows == mc && DIRECT_A;
+        int kb = kBlock(k);
+        for (int p0 = 0; p0 < k; p0 += kb) {
+            int kc = Math.min(kb, k - p0);
             boolean load = p0 > 0;
             int bBase = packedBOffset(tiling, k, jt, p0);
-            packA(transA, m, k, a, ao, i0, mc, rows, mr, p0, kc, ap);
-            microTiles(ap, bp, bBase, c, co + i0 * n + j0, n, mc, nc, rows, cols, kc, load, edge);
+            int cBase = co + i0 * n + j0;
+            if (!direct) {
+                packA(transA, m, k, a, ao, i0, mc, rows, mr, p0, kc, ws.aPanels);
+                microTiles(ws.aPanels, 0, mr * kc, mr, 1, bp, bBase, c, cBase, n, mc, nc, rows, cols, kc, load,
+                        ws.edge);
+            } else if (transA) {
+                // A(i, p) = a[ao + p·m + i]
+                microTiles(a, ao + p0 * m + i0, mr, m, 1, bp, bBase, c, cBase, n, mc, nc, rows, cols, kc, load,
+                        ws.edge);
+            } else {
+                // A(i, p) = a[ao + i·k + p]
+                microTiles(a, ao + i0 * k + p0, mr * k, 1, k, bp, bBase, c, cBase, n, mc, nc, rows, cols, kc, load,
+                        ws.edge);
+            }
         }
     }
 
+    /** Whether the vector kernel reads A in place when it can (property {@code ae4j.cpu.packA} forces packing). */
+    static final boolean DIRECT_A = !Boolean.getBoolean("ae4j.cpu.packA");
+
     /**
-     * Runs the micro-kernel over a rows × cols block (mc × nc of it real) of C at {@code c[cBase + r·n + j]}, A
-     * panels at {@code ap[0 …]}, B panels at {@code bp[bBase …]}; partial edge blocks go through {@code edge}.
+     * Runs the micro-kernel over a rows × cols block (mc × nc of it real) of C at {@code c[cBase + r·n + j]}; A(r, p)
+     * of register block b is {@code a[aBase + b·panelStep + p·aps + r·ars]}, B panels are at {@code bp[bBase …]};
+     * partial edge blocks go through {@code edge}.
      */
-    private static void microTiles(float[] ap, float[] bp, int bBase, float[] c, int cBase, int n, int mc, int nc,
-                                   int rows, int cols, int kc, boolean load, float[] edge) {
+    private static void microTiles(float[] a, int aBase, int panelStep, int aps, int ars, float[] bp, int bBase,
+                                   float[] c, int cBase, int n, int mc, int nc, int rows, int cols, int kc,
+                                   boolean load, float[] edge) {
         final int mr = VectorGemm.MR;
         final int nr = VectorGemm.NR;
         for (int ir = 0; ir < rows; ir += mr) {
-            int aOff = ir * kc;
+            int aOff = aBase + (ir / mr) * panelStep;
             int cRow = cBase + ir * n;
             for (int jr = 0; jr < cols; jr += nr) {
                 if (ir + mr <= mc && jr + nr <= nc) {
-                    VectorGemm.kernel(kc, ap, aOff, bp, bBase + jr * kc, c, cRow + jr, n, load);
+                    VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, c, cRow + jr, n, load);
                 } else {
                     int h = Math.min(mr, mc - ir);
                     int w = Math.min(nr, nc - jr);
@@ -244,7 +295,7 @@ final class Gemm {
                             System.arraycopy(c, cRow + r * n + jr, edge, r * nr, w);
                         }
                     }
-                    VectorGemm.kernel(kc, ap, aOff, bp, bBase + jr * kc, edge, 0, nr, load);
+                    VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, edge, 0, nr, load);
                     for (int r = 0; r < h; r++) {
                         System.arraycopy(edge, r * nr, c, cRow + r * n + jr, w);
                     }

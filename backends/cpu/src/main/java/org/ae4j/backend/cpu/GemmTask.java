@@ -71,7 +71,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
             throw new IllegalArgumentException("workspaces: expected " + pool.parallelism() + ", got "
                     + workspaces.length);
         }
-        this.packBlocks = tiling.colTiles * Gemm.kBlocks(k);
+        this.packBlocks = vector ? Gemm.packBlocks(tiling, k) : 0;
         if (vector && workspaces.length > 0 && workspaces[0].packedB.length < Gemm.packedBSize(tiling, k)) {
             // One packed B per set of workspaces, sized for its largest product: products run one at a time.
             workspaces[0].packedB = new float[Gemm.packedBSize(tiling, k)];

@@ -34,7 +34,7 @@ final class StepCompiler {
                 Gemm.Tiling t = new Gemm.Tiling(m, cols);
                 mc = Math.max(mc, t.tileRows);
                 nc = Math.max(nc, t.tileCols);
-                kc = Math.max(kc, Math.min(Gemm.KC, k));
+                kc = Math.max(kc, Math.min(Gemm.KC_MAX, k));
             }
         }
         if (mc == 0) {

@@ -63,7 +63,7 @@ class GemmTest {
 
     @ParameterizedTest(name = "m={0} n={1} k={2}")
     @CsvSource({"1,1,1", "3,5,2", "4,16,4", "5,17,3", "63,65,257", "64,256,256", "65,257,513", "130,520,300",
-        "1,300,700", "300,1,700", "128,784,256"})
+        "1,300,700", "300,1,700", "128,784,256", "24,64,1025", "40,70,2100", "13,96,3000"})
     void everyElementIsTheInOrderFloatSumForAllTransposes(int m, int n, int k) {
         for (int t = 0; t < 4; t++) {
             boolean ta = (t & 1) != 0;
