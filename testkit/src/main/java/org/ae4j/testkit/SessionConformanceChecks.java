@@ -158,6 +158,60 @@ public abstract class SessionConformanceChecks {
     }
 
     @Test
+    public void setInputRowsGathersTheNamedRowsOfTheSource() {
+        // 130 × 256 is big enough for a backend to split the copy across threads; 3 × 4 is not.
+        for (int[] dims : new int[][] {{130, 256}, {3, 4}}) {
+            int n = dims[0];
+            int w = dims[1];
+            Node x = Ops.input("x", Shape.of(n, w));
+            Node y = Ops.mul(x, Ops.scalar(2));
+            int sourceRows = 2 * n + 9;
+            float[] src = new float[sourceRows * w];
+            for (int i = 0; i < src.length; i++) {
+                src[i] = i % 1000 - 500;
+            }
+            int[] rows = new int[n + 7];
+            java.util.Random rnd = new java.util.Random(n);
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = rnd.nextInt(sourceRows);
+            }
+            float[] want = new float[n * w];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < w; j++) {
+                    want[i * w + j] = 2 * src[rows[5 + i] * w + j];
+                }
+            }
+            try (Session s = backend().open(Program.of(List.of(y), Map.of()))) {
+                s.setInputRows(x, src, rows, 5);
+                s.run();
+                float[] got = new float[n * w];
+                s.getOutput(y, got);
+                assertArrayEquals(want, got, n + " rows of " + w);
+            }
+        }
+    }
+
+    @Test
+    public void setInputRowsNamesTheInputAndTheBadIndex() {
+        Node x = Ops.input("x", Shape.of(2, 3));
+        Node y = Ops.mul(x, Ops.scalar(2));
+        try (Session s = backend().open(Program.of(List.of(y), Map.of()))) {
+            float[] src = new float[4 * 3];
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> s.setInputRows(x, src, new int[] {0, 4}, 0)), "x", "4", "position 1", "4 rows");
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> s.setInputRows(x, src, new int[] {-1, 0}, 0)), "x", "-1", "position 0");
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> s.setInputRows(x, src, new int[] {0, 1, 2}, 2)), "x", "expected 2", "length 3");
+            Node v = Ops.input("v", Shape.of(6));
+            try (Session s1 = backend().open(Program.of(List.of(Ops.mul(v, Ops.scalar(2))), Map.of()))) {
+                assertMentions(assertThrows(IllegalArgumentException.class,
+                        () -> s1.setInputRows(v, src, new int[] {0}, 0)), "v", "two-dimensional");
+            }
+        }
+    }
+
+    @Test
     public void setParameterWithTheWrongLengthNamesTheParameterAndTheSizes() {
         TinyAutoencoder ae = new TinyAutoencoder(0.5);
         try (Session s = backend().open(ae.program)) {

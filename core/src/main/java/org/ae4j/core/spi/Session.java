@@ -20,6 +20,22 @@ public interface Session extends AutoCloseable {
     /** Copies shape.size() floats from src, starting at offset, into an input for the next run. */
     void setInput(Node input, float[] src, int offset);
 
+    /**
+     * Sets an input of shape [n, w] from n rows of a larger row-major array of w-float rows: row i of the input is
+     * row {@code rows[from + i]} of src. The same as gathering those rows into an array and calling
+     * {@link #setInput}, which is what this default does; backends override it to gather straight into their own
+     * input buffer. Throws IllegalArgumentException, naming the input and the bad index, before copying anything.
+     */
+    default void setInputRows(Node input, float[] src, int[] rows, int from) {
+        int w = InputRows.check(input, src, rows, from);
+        int n = input.shape().dim(0);
+        float[] gathered = new float[n * w];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(src, rows[from + i] * w, gathered, i * w, w);
+        }
+        setInput(input, gathered, 0);
+    }
+
     /** Computes the outputs and then replaces each updated parameter by its new value. */
     void run();
 

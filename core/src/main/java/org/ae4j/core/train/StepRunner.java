@@ -22,7 +22,6 @@ final class StepRunner implements AutoCloseable {
     private final Node x;
     private final int batch;
     private final int width;
-    private final float[] xBuf;
     private final Node[] noiseNodes;
     private final NoiseSampler[] samplers;
     private final float[][] noiseBufs;
@@ -38,7 +37,6 @@ final class StepRunner implements AutoCloseable {
         ModelGraph g = ModelGraph.training(start.spec(), width, batch, min, max);
         this.tp = g.trainingProgram(start.spec().optimizer());
         this.x = g.input();
-        this.xBuf = new float[batch * width];
         List<Node> nn = new ArrayList<>(tp.noise().keySet());
         this.noiseNodes = nn.toArray(new Node[0]);
         this.samplers = new NoiseSampler[noiseNodes.length];
@@ -68,11 +66,7 @@ final class StepRunner implements AutoCloseable {
 
     /** Runs one step on rows order[from .. from+batch) of data; throws TrainingDivergedException on a bad loss. */
     void step(Dataset data, int[] order, int from, Rng noiseRng, Trainer.EpochSums sums, int epoch, int step) {
-        float[] values = data.values();
-        for (int r = 0; r < batch; r++) {
-            System.arraycopy(values, order[from + r] * width, xBuf, r * width, width);
-        }
-        session.setInput(x, xBuf, 0);
+        session.setInputRows(x, data.values(), order, from);
         for (int i = 0; i < noiseNodes.length; i++) {
             samplers[i].fill(noiseRng, noiseBufs[i]);
             session.setInput(noiseNodes[i], noiseBufs[i], 0);

@@ -33,6 +33,11 @@ public class ForwardingSession implements Session {
     }
 
     @Override
+    public void setInputRows(Node input, float[] src, int[] rows, int from) {
+        inner.setInputRows(input, src, rows, from);
+    }
+
+    @Override
     public void run() {
         inner.run();
     }

@@ -34,9 +34,12 @@ public final class CpuSession implements Session {
     private int history;
     private int lastRunPhase = -1;
     private boolean closed;
+    private final WorkerPool workers;
+    private final RowGather gather = new RowGather();
 
     CpuSession(Program program, WorkerPool workers) {
         this.program = program;
+        this.workers = workers;
         this.plan = new MemoryPlan(program);
         this.inputs = new float[plan.inputIndex.size()][];
         plan.inputIndex.forEach((n, i) -> inputs[i] = new float[n.shape().size()]);
@@ -133,6 +136,61 @@ public final class CpuSession implements Session {
                     + size + " values from offset " + offset + ", but the source array has length " + src.length);
         }
         System.arraycopy(src, offset, inputs[i], 0, size);
+    }
+
+    /**
+     * Gathers the rows straight into the input buffer, split across the pool when there are enough of them: a
+     * batch of 128 rows picked at random from 188 MB of data waits on memory, about 50 µs on one thread.
+     */
+    @Override
+    public void setInputRows(Node input, float[] src, int[] rows, int from) {
+        checkOpen();
+        Integer i = plan.inputIndex.get(input);
+        if (i == null) {
+            throw new IllegalArgumentException(describe(input) + " is not an input of this program; its inputs are "
+                    + names(program.inputs()));
+        }
+        int w = org.ae4j.core.spi.InputRows.check(input, src, rows, from);
+        int n = input.shape().dim(0);
+        int chunks = (long) n * w >= RowGather.PARALLEL_MIN_FLOATS ? Math.min(n, workers.parallelism()) : 1;
+        gather.set(src, rows, from, w, n, inputs[i], chunks);
+        if (chunks > 1) {
+            workers.parallelFor(gather, chunks);
+        } else {
+            gather.runChunk(0, 0);
+        }
+        gather.set(null, null, 0, 0, 0, null, 1);
+    }
+
+    /** Copies rows of a source into a buffer; chunk c of C copies the c-th of C equal runs of rows. */
+    private static final class RowGather implements WorkerPool.Task {
+        static final long PARALLEL_MIN_FLOATS = 1 << 15;
+        private float[] src;
+        private int[] rows;
+        private int from;
+        private int width;
+        private int count;
+        private float[] dst;
+        private int chunks = 1;
+
+        void set(float[] src, int[] rows, int from, int width, int count, float[] dst, int chunks) {
+            this.chunks = chunks;
+            this.src = src;
+            this.rows = rows;
+            this.from = from;
+            this.width = width;
+            this.count = count;
+            this.dst = dst;
+        }
+
+        @Override
+        public void runChunk(int chunk, int worker) {
+            int lo = (int) ((long) count * chunk / chunks);
+            int hi = (int) ((long) count * (chunk + 1) / chunks);
+            for (int r = lo; r < hi; r++) {
+                System.arraycopy(src, rows[from + r] * width, dst, r * width, width);
+            }
+        }
     }
 
     @Override

@@ -90,17 +90,25 @@ final class Gemm {
 
         /** A workspace big enough for any product of these dimensions. */
         static Workspace forProduct(int m, int n, int k) {
-            Tiling t = new Tiling(m, n);
+            Tiling t = new Tiling(m, n, k);
             return new Workspace(t.tileRows, t.tileCols, Math.min(KC_MAX, k));
         }
 
         boolean fits(int m, int n, int k) {
-            Tiling t = new Tiling(m, n);
+            Tiling t = new Tiling(m, n, k);
             return mc >= t.tileRows && nc >= t.tileCols && kc >= Math.min(KC_MAX, k);
         }
     }
 
-    /** How a product of the given size is cut into tiles; tile counts and sizes depend only on m and n. */
+    /**
+     * Most floats of B one tile's columns may span over all of K: a tile streams its columns of B once per
+     * register block of rows, so they should stay in the core's L2 (1 MB here) beside A. For x·W1 in C1
+     * (k = 784) this makes tiles 128 columns wide instead of 256; in a training step, where W1 arrives out of
+     * cache, that product went from 0.29 to 0.xx ms.
+     */
+    static final int B_TILE_FLOATS = 128 * 1024;
+
+    /** How a product of the given size is cut into tiles; tile counts and sizes depend only on m, n and k. */
     static final class Tiling {
         final int m;
         final int n;
@@ -109,14 +117,15 @@ final class Gemm {
         final int rowTiles;
         final int colTiles;
 
-        Tiling(int m, int n) {
+        Tiling(int m, int n, int k) {
             this.m = m;
             this.n = n;
             int rt = (m + MC - 1) / MC;
             this.tileRows = Math.min(MC, roundUp((m + rt - 1) / rt, PANEL_ROWS));
             this.rowTiles = (m + tileRows - 1) / tileRows;
-            int ct = (n + NC - 1) / NC;
-            int width = Math.min(NC, roundUp((n + ct - 1) / ct, COLS_ALIGN));
+            int maxCols = Math.max(COLS_ALIGN, Math.min(NC, B_TILE_FLOATS / Math.max(1, k) / COLS_ALIGN * COLS_ALIGN));
+            int ct = (n + maxCols - 1) / maxCols;
+            int width = Math.min(maxCols, roundUp((n + ct - 1) / ct, COLS_ALIGN));
             this.tileCols = width;
             this.colTiles = (n + width - 1) / width;
         }
@@ -217,7 +226,7 @@ final class Gemm {
         int p0 = (block % kb) * kBlock(k);
         int j0 = jt * t.tileCols;
         int nc = Math.min(t.tileCols, n - j0);
-        if (jr >= nc) {
+        if (jr >= nc || readsBInPlace(transB) && jr + nr <= nc) {
             return;
         }
         int kc = Math.min(kBlock(k), k - p0);
@@ -231,8 +240,8 @@ final class Gemm {
      * rows side by side; Aᵀ: eight adjacent values per p); otherwise A is packed into the workspace with zero rows.
      * Same arithmetic, in the same order, as {@link #tile}.
      */
-    static void tilePrepacked(boolean transA, int m, int n, int k, float[] a, int ao, float[] bp, float[] c, int co,
-                              Tiling tiling, int index, Workspace ws) {
+    static void tilePrepacked(boolean transA, boolean transB, int m, int n, int k, float[] a, int ao, float[] b,
+                              int bo, float[] bp, float[] c, int co, Tiling tiling, int index, Workspace ws) {
         int jt = index % tiling.colTiles;
         int i0 = (index / tiling.colTiles) * tiling.tileRows;
         int j0 = jt * tiling.tileCols;
@@ -252,17 +261,20 @@ final class Gemm {
             boolean load = p0 > 0;
             int bBase = packedBOffset(tiling, k, jt, p0);
             int cBase = co + i0 * n + j0;
+            // Full panels of a row-major B are read in place, row p of the panel at b[bRow + p·n].
+            float[] bIn = readsBInPlace(transB) ? b : null;
+            int bRow = bo + p0 * n + j0;
             if (!direct) {
                 packA(transA, m, k, a, ao, i0, mc, rows, mr, p0, kc, ws.aPanels);
-                microTiles(ws.aPanels, 0, mr * kc, mr, 1, bp, bBase, c, cBase, n, mc, nc, rows, cols, kc, load,
+                microTiles(ws.aPanels, 0, mr * kc, mr, 1, bp, bBase, bIn, bRow, c, cBase, n, mc, nc, rows, cols, kc, load,
                         ws.edge);
             } else if (transA) {
                 // A(i, p) = a[ao + p·m + i]
-                microTiles(a, ao + p0 * m + i0, mr, m, 1, bp, bBase, c, cBase, n, mc, nc, rows, cols, kc, load,
+                microTiles(a, ao + p0 * m + i0, mr, m, 1, bp, bBase, bIn, bRow, c, cBase, n, mc, nc, rows, cols, kc, load,
                         ws.edge);
             } else {
                 // A(i, p) = a[ao + i·k + p]
-                microTiles(a, ao + i0 * k + p0, mr * k, 1, k, bp, bBase, c, cBase, n, mc, nc, rows, cols, kc, load,
+                microTiles(a, ao + i0 * k + p0, mr * k, 1, k, bp, bBase, bIn, bRow, c, cBase, n, mc, nc, rows, cols, kc, load,
                         ws.edge);
             }
         }
@@ -270,15 +282,27 @@ final class Gemm {
 
     /** Whether the vector kernel reads A in place when it can (property {@code ae4j.cpu.packA} forces packing). */
     static final boolean DIRECT_A = !Boolean.getBoolean("ae4j.cpu.packA");
+    /**
+     * Whether the vector kernel reads full panels of a row-major B in place (property {@code ae4j.cpu.packB} forces
+     * packing). The kernel runs 3–5 % slower on B rows n floats apart than on a packed panel, but packing costs
+     * more: about 8 % of a C1 product's time, B being out of cache when it comes from the last step's update.
+     */
+    static final boolean DIRECT_B = !Boolean.getBoolean("ae4j.cpu.packB");
+
+    /** Whether the full panels of B are read in place rather than packed (partial panels are always packed). */
+    static boolean readsBInPlace(boolean transB) {
+        return !transB && DIRECT_B;
+    }
 
     /**
      * Runs the micro-kernel over a rows × cols block (mc × nc of it real) of C at {@code c[cBase + r·n + j]}; A(r, p)
-     * of register block b is {@code a[aBase + b·panelStep + p·aps + r·ars]}, B panels are at {@code bp[bBase …]};
-     * partial edge blocks go through {@code edge}.
+     * of register block b is {@code a[aBase + b·panelStep + p·aps + r·ars]}, packed B panels are at
+     * {@code bp[bBase …]}; with {@code bIn} non-null, full panels are read from it instead, B(p, j) at
+     * {@code bIn[bRow + p·n + j]}. Partial edge blocks go through {@code edge}.
      */
     private static void microTiles(float[] a, int aBase, int panelStep, int aps, int ars, float[] bp, int bBase,
-                                   float[] c, int cBase, int n, int mc, int nc, int rows, int cols, int kc,
-                                   boolean load, float[] edge) {
+                                   float[] bIn, int bRow, float[] c, int cBase, int n, int mc, int nc, int rows,
+                                   int cols, int kc, boolean load, float[] edge) {
         final int mr = VectorGemm.MR;
         final int nr = VectorGemm.NR;
         for (int ir = 0; ir < rows; ir += mr) {
@@ -286,7 +310,11 @@ final class Gemm {
             int cRow = cBase + ir * n;
             for (int jr = 0; jr < cols; jr += nr) {
                 if (ir + mr <= mc && jr + nr <= nc) {
-                    VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, c, cRow + jr, n, load);
+                    if (bIn != null) {
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bIn, bRow + jr, n, c, cRow + jr, n, load);
+                    } else {
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, nr, c, cRow + jr, n, load);
+                    }
                 } else {
                     int h = Math.min(mr, mc - ir);
                     int w = Math.min(nr, nc - jr);
@@ -295,7 +323,11 @@ final class Gemm {
                             System.arraycopy(c, cRow + r * n + jr, edge, r * nr, w);
                         }
                     }
-                    VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, edge, 0, nr, load);
+                    if (bIn != null && jr + nr <= nc) {
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bIn, bRow + jr, n, edge, 0, nr, load);
+                    } else {
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, nr, edge, 0, nr, load);
+                    }
                     for (int r = 0; r < h; r++) {
                         System.arraycopy(edge, r * nr, c, cRow + r * n + jr, w);
                     }

@@ -62,7 +62,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
         this.bo = bo;
         this.c = c;
         this.co = co;
-        this.tiling = new Gemm.Tiling(m, n);
+        this.tiling = new Gemm.Tiling(m, n, k);
         this.workspaces = workspaces;
         this.pool = pool;
         this.vector = Gemm.usesVector(m, n, k);
@@ -110,16 +110,23 @@ final class GemmTask extends Step implements WorkerPool.Task {
     private void runPrepacked() {
         packedB = workspaces[0].packedB;
         if (parallel) {
-            packing = true;
-            pool.parallelFor(this, packBlocks);
-            packing = false;
+            if (Gemm.readsBInPlace(transB)) {
+                // Only partial panels are packed: a few at most, not worth a parallel loop.
+                for (int blk = 0; blk < packBlocks; blk++) {
+                    Gemm.packBBlock(transB, n, k, b, bo, tiling, blk, packedB);
+                }
+            } else {
+                packing = true;
+                pool.parallelFor(this, packBlocks);
+                packing = false;
+            }
             pool.parallelFor(this, tiling.count());
         } else {
             for (int blk = 0; blk < packBlocks; blk++) {
                 Gemm.packBBlock(transB, n, k, b, bo, tiling, blk, packedB);
             }
             for (int t = 0; t < tiling.count(); t++) {
-                Gemm.tilePrepacked(transA, m, n, k, a, ao, packedB, c, co, tiling, t, workspaces[0]);
+                Gemm.tilePrepacked(transA, transB, m, n, k, a, ao, b, bo, packedB, c, co, tiling, t, workspaces[0]);
                 addBias(t);
             }
         }
@@ -131,7 +138,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
             if (packing) {
                 Gemm.packBBlock(transB, n, k, b, bo, tiling, chunk, packedB);
             } else {
-                Gemm.tilePrepacked(transA, m, n, k, a, ao, packedB, c, co, tiling, chunk, workspaces[worker]);
+                Gemm.tilePrepacked(transA, transB, m, n, k, a, ao, b, bo, packedB, c, co, tiling, chunk, workspaces[worker]);
                 addBias(chunk);
             }
             return;

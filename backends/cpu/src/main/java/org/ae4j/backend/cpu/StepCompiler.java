@@ -31,7 +31,7 @@ final class StepCompiler {
                 int m = n.shape().dim(0);
                 int cols = n.shape().dim(1);
                 int k = n.transA() ? n.input(0).shape().dim(0) : n.input(0).shape().dim(1);
-                Gemm.Tiling t = new Gemm.Tiling(m, cols);
+                Gemm.Tiling t = new Gemm.Tiling(m, cols, k);
                 mc = Math.max(mc, t.tileRows);
                 nc = Math.max(nc, t.tileCols);
                 kc = Math.max(kc, Math.min(Gemm.KC_MAX, k));

@@ -42,17 +42,17 @@ final class VectorGemm {
      * loads, C2 gives the loop code that runs every product about 15 % slower (91 against 107 GFLOP/s on one core
      * for the C1 shapes), even products that never load C.
      */
-    static void kernel(int kc, float[] ap, int ao, int aps, int ars, float[] bp, int bo, float[] c, int co, int ldc,
+    static void kernel(int kc, float[] ap, int ao, int aps, int ars, float[] bp, int bo, int bps, float[] c, int co, int ldc,
                        boolean load) {
         if (load) {
-            kernelFromC(kc, ap, ao, aps, ars, bp, bo, c, co, ldc);
+            kernelFromC(kc, ap, ao, aps, ars, bp, bo, bps, c, co, ldc);
         } else {
-            kernelFromZero(kc, ap, ao, aps, ars, bp, bo, c, co, ldc);
+            kernelFromZero(kc, ap, ao, aps, ars, bp, bo, bps, c, co, ldc);
         }
     }
 
     /** {@link #kernel} starting from zero. */
-    private static void kernelFromZero(int kc, float[] ap, int ao, int aps, int ars, float[] bp, int bo, float[] c,
+    private static void kernelFromZero(int kc, float[] ap, int ao, int aps, int ars, float[] bp, int bo, int bps, float[] c,
                                        int co, int ldc) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
@@ -66,7 +66,7 @@ final class VectorGemm {
         final int r5 = 5 * ars;
         final int r6 = 6 * ars;
         final int r7 = 7 * ars;
-        for (int p = 0; p < kc; p++, a += aps, b += NR) {
+        for (int p = 0; p < kc; p++, a += aps, b += bps) {
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector x = FloatVector.broadcast(S, ap[a]);
@@ -121,7 +121,7 @@ final class VectorGemm {
     }
 
     /** {@link #kernel} starting from the C block. */
-    private static void kernelFromC(int kc, float[] ap, int ao, int aps, int ars, float[] bp, int bo, float[] c,
+    private static void kernelFromC(int kc, float[] ap, int ao, int aps, int ars, float[] bp, int bo, int bps, float[] c,
                                     int co, int ldc) {
         int o = co;
         FloatVector c00 = FloatVector.fromArray(S, c, o);
@@ -156,7 +156,7 @@ final class VectorGemm {
         final int r5 = 5 * ars;
         final int r6 = 6 * ars;
         final int r7 = 7 * ars;
-        for (int p = 0; p < kc; p++, a += aps, b += NR) {
+        for (int p = 0; p < kc; p++, a += aps, b += bps) {
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector x = FloatVector.broadcast(S, ap[a]);

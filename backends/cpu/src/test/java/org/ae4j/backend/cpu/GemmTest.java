@@ -125,7 +125,8 @@ class GemmTest {
     void tilesCoverTheOutputExactlyOnce() {
         for (int m : new int[] {1, 4, 63, 64, 65, 129, 1000, 1301}) {
             for (int n : new int[] {1, 15, 16, 256, 257, 784}) {
-                Gemm.Tiling t = new Gemm.Tiling(m, n);
+              for (int k : new int[] {1, 128, 784, 5000}) {
+                Gemm.Tiling t = new Gemm.Tiling(m, n, k);
                 int[] hits = new int[m * n];
                 for (int i = 0; i < t.count(); i++) {
                     int i0 = (i / t.colTiles) * t.tileRows;
@@ -137,9 +138,11 @@ class GemmTest {
                     }
                 }
                 for (int h : hits) {
-                    assertEquals(1, h, "m=" + m + " n=" + n);
+                    assertEquals(1, h, "m=" + m + " n=" + n + " k=" + k);
                 }
                 assertTrue(t.tileRows <= Gemm.MC && t.tileCols <= Gemm.NC);
+                assertTrue(t.tileCols % Gemm.COLS_ALIGN == 0 || t.colTiles == 1, "tile width " + t.tileCols);
+              }
             }
         }
     }

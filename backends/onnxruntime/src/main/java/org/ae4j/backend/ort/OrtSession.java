@@ -129,6 +129,17 @@ final class OrtSession implements Session {
         s.buffers[0].put(0, src, offset, s.size);
     }
 
+    /** Puts the rows straight into the input tensor's buffer, with no intermediate array. */
+    @Override
+    public void setInputRows(Node input, float[] src, int[] rows, int from) {
+        int w = org.ae4j.core.spi.InputRows.check(input, src, rows, from);
+        TensorSlots s = lookup(inputs, input, input.shape().size(), "an input");
+        int n = input.shape().dim(0);
+        for (int i = 0; i < n; i++) {
+            s.buffers[0].put(i * w, src, rows[from + i] * w, w);
+        }
+    }
+
     @Override
     public void run() {
         if (closed) {
