@@ -40,7 +40,8 @@ final class FusedStep extends Step implements WorkerPool.Task {
     private final boolean parallel;
 
     /** scratch: [worker][register][BLOCK], at least the group's register count per worker. */
-    FusedStep(Fusion.Group group, Function<Node, float[]> buffer, float[][][] scratch, WorkerPool pool) {
+    FusedStep(Fusion.Group group, Fusion fusion, Function<Node, float[]> buffer, float[][][] scratch,
+              WorkerPool pool) {
         List<Node> members = group.members();
         Map<Node, Integer> regs = group.registers();
         int k = members.size();
@@ -59,9 +60,9 @@ final class FusedStep extends Step implements WorkerPool.Task {
             Node m = members.get(i);
             ops[i] = m.op();
             unary[i] = m.inputs().size() == 1;
-            bind(m.input(0), regs, buffer, i, aMode, aBuf, aReg);
+            bind(m.input(0), fusion, regs, buffer, i, aMode, aBuf, aReg);
             if (!unary[i]) {
-                bind(m.input(1), regs, buffer, i, bMode, bBuf, bReg);
+                bind(m.input(1), fusion, regs, buffer, i, bMode, bBuf, bReg);
             }
             dst[i] = m == group.root() ? -1 : regs.get(m);
             cost += cost(m.op());
@@ -74,12 +75,16 @@ final class FusedStep extends Step implements WorkerPool.Task {
         this.parallel = pool.parallelism() > 1 && chunks > 1 && n * cost >= PARALLEL_MIN_WORK;
     }
 
-    private void bind(Node operand, Map<Node, Integer> regs, Function<Node, float[]> buffer, int i, int[] mode,
-                      float[][] buf, int[] reg) {
+    private void bind(Node operand, Fusion fusion, Map<Node, Integer> regs, Function<Node, float[]> buffer, int i,
+                      int[] mode, float[][] buf, int[] reg) {
         Integer r = regs.get(operand);
+        Node scalar = fusion.scalarSource(operand);
         if (r != null) {
             mode[i] = REGISTER;
             reg[i] = r;
+        } else if (scalar != null) {
+            mode[i] = SCALAR;
+            buf[i] = buffer.apply(scalar);
         } else {
             mode[i] = operand.shape().size() == n ? FULL : SCALAR;
             buf[i] = buffer.apply(operand);

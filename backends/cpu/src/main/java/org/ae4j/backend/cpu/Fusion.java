@@ -50,6 +50,7 @@ final class Fusion {
     private final Map<Node, AdamUpdate> adamAt = new HashMap<>();
     private final Map<Node, Node> deferredTo = new HashMap<>();
     private final Map<Node, Node> foldedInto = new HashMap<>(); // product -> the bias ADD whose step computes it
+    private final Map<Node, Node> scalarBroadcasts = new HashMap<>(); // BROADCAST -> its one-element input
     private int maxRegisters;
 
     Fusion(List<Node> schedule, Program program) {
@@ -98,6 +99,38 @@ final class Fusion {
             findAdamUpdates(program, users);
         }
         findBiasAdds(schedule, users, pinned);
+        findScalarBroadcasts(schedule, users, pinned);
+    }
+
+    /**
+     * Finds BROADCASTs of a one-element value that only binary fused members read (outside Adam's passes). Those
+     * members read the value as a scalar operand, the same float in every element, and the BROADCAST gets neither
+     * a step nor a buffer. The squared-error gradient starts with one: the loss's scalar gradient spread over
+     * [batch, width], which cost a 128 × 784 pass and two reads of it per C1 step.
+     */
+    private void findScalarBroadcasts(List<Node> schedule, Map<Node, Set<Node>> users, Set<Node> pinned) {
+        for (Node n : schedule) {
+            if (n.op() != Op.BROADCAST || n.input(0).shape().size() != 1 || pinned.contains(n)
+                    || !users.containsKey(n)) {
+                continue;
+            }
+            boolean scalarReaders = true;
+            for (Node u : users.get(n)) {
+                Group g = groupOf.get(u);
+                if (g == null || u.op().kind() != Op.Kind.BINARY || adamAt.containsKey(executionRoot(g))) {
+                    scalarReaders = false;
+                    break;
+                }
+            }
+            if (scalarReaders) {
+                scalarBroadcasts.put(n, n.input(0));
+            }
+        }
+    }
+
+    /** For a BROADCAST whose readers take its one-element input as a scalar: that input; else null. */
+    Node scalarSource(Node n) {
+        return scalarBroadcasts.get(n);
     }
 
     /**

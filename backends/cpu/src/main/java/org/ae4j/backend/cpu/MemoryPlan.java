@@ -84,10 +84,11 @@ final class MemoryPlan {
         for (Node v : program.updates().values()) {
             last.put(v, Integer.MAX_VALUE);
         }
-        // A reshape shares its input's buffer, so the buffer lives as long as any alias of it.
+        // A reshape shares its input's buffer, so the buffer lives as long as any alias of it; so does a broadcast
+        // read as a scalar (Fusion.scalarSource).
         for (int i = schedule.size() - 1; i >= 0; i--) {
             Node n = schedule.get(i);
-            if (n.op() == Op.RESHAPE) {
+            if (n.op() == Op.RESHAPE || fusion.scalarSource(n) != null) {
                 last.merge(n.input(0), last.getOrDefault(n, i), Math::max);
             }
         }
@@ -129,7 +130,7 @@ final class MemoryPlan {
                     || fusion.foldedInto(n) != null) {
                 continue; // a deferred group root is an update value (a slot); its operands are released where it runs
             }
-            if (n.op() == Op.RESHAPE) {
+            if (n.op() == Op.RESHAPE || fusion.scalarSource(n) != null) {
                 locs.put(n, locs.get(n.input(0)));
                 continue;
             }
@@ -162,17 +163,18 @@ final class MemoryPlan {
     private Integer inPlaceOperand(Node n, List<Node> operands, int position, Map<Node, Integer> lastUse) {
         for (Node in : operands) {
             Loc loc = locs.get(in);
-            if (loc.kind() == Kind.POOL && lastUse.get(root(in)) == position && in.shape().size() == n.shape().size()) {
+            if (loc.kind() == Kind.POOL && lastUse.get(root(in)) == position
+                    && root(in).shape().size() == n.shape().size()) {
                 return loc.index();
             }
         }
         return null;
     }
 
-    /** The node that owns the buffer of n: n itself, or what a chain of reshapes starts from. */
-    private static Node root(Node n) {
+    /** The node that owns the buffer of n: n itself, or what a chain of reshapes and scalar broadcasts starts from. */
+    private Node root(Node n) {
         Node r = n;
-        while (r.op() == Op.RESHAPE) {
+        while (r.op() == Op.RESHAPE || fusion.scalarSource(r) != null) {
             r = r.input(0);
         }
         return r;

@@ -51,7 +51,8 @@ final class StepCompiler {
     Step[] compile(Function<Node, float[]> buffer, Function<Integer, float[]> nextSlot) {
         List<Step> steps = new ArrayList<>();
         for (Node n : plan.schedule) {
-            if (plan.fusion.isInterior(n) || plan.fusion.isDeferred(n) || plan.fusion.foldedInto(n) != null) {
+            if (plan.fusion.isInterior(n) || plan.fusion.isDeferred(n) || plan.fusion.foldedInto(n) != null
+                    || plan.fusion.scalarSource(n) != null) {
                 continue;
             }
             Fusion.Group group = plan.fusion.groupOf(n);
@@ -86,7 +87,7 @@ final class StepCompiler {
     }
 
     private Step fused(Fusion.Group group, Function<Node, float[]> buffer) {
-        Step s = new FusedStep(group, buffer, scratch, pool);
+        Step s = new FusedStep(group, plan.fusion, buffer, scratch, pool);
         StringBuilder label = new StringBuilder();
         for (Node m : group.members()) {
             label.append(label.length() == 0 ? "" : "+").append(m.op());

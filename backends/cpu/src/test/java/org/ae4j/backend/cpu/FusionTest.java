@@ -80,4 +80,34 @@ class FusionTest {
         }
         assertTrue(two.length == 210_000);
     }
+
+    @Test
+    void aBroadcastScalarReadOnlyByFusedMembersIsReadAsAScalarWithNoStep() {
+        Node x = Ops.input("x", Shape.of(40, 30));
+        Node sum = Ops.reduceSum(x, false, 0, 1);
+        Node b = Ops.broadcast(sum, x.shape());
+        Node y = Ops.add(Ops.mul(b, x), Ops.mul(b, Ops.mul(x, x)));
+        double[] xv = new Values(4).uniform(x.shape(), -1, 1);
+        float[] xf = new float[xv.length];
+        for (int i = 0; i < xv.length; i++) {
+            xf[i] = (float) xv[i];
+        }
+        try (CpuSession s = (CpuSession) backend.open(Program.of(List.of(y, sum), Map.of()))) {
+            assertEquals(2, s.stepCount(), "the sum and one fused step; no broadcast step");
+        }
+        List<float[]> got = Runs.evaluate(backend, List.of(y, sum), Map.of(x, xv));
+        float sv = got.get(1)[0];
+        float[] want = new float[xf.length];
+        for (int i = 0; i < xf.length; i++) {
+            want[i] = sv * xf[i] + sv * (xf[i] * xf[i]);
+        }
+        Compare.assertBitwiseEqual("s·x + s·x²", want, got.get(0));
+        // Read by a product too (or an output), the broadcast keeps its step and buffer, with the same values.
+        Node z = Ops.add(y, Ops.matmul(b, Ops.input("w", Shape.of(30, 30)), false, false));
+        try (CpuSession s = (CpuSession) backend.open(Program.of(List.of(z), Map.of()))) {
+            assertEquals(4, s.stepCount(), "sum, broadcast, product, fused step");
+        }
+        List<float[]> both = Runs.evaluate(backend, List.of(y, b), Map.of(x, xv));
+        Compare.assertBitwiseEqual("as an output too", want, both.get(0));
+    }
 }

@@ -11,17 +11,18 @@ public final class GemmBench {
     private GemmBench() {
     }
 
-    private record Shape(String label, boolean transA, boolean transB, int m, int n, int k) {
+    /** {@code key}: the name bench/python/torch_bench.py gives the same product (null: not a C1 step's). */
+    private record Shape(String label, String key, boolean transA, boolean transB, int m, int n, int k) {
     }
 
     private static final Shape[] SHAPES = {
-        new Shape("enc fwd   x·W1        128x784 · 784x256", false, false, 128, 256, 784),
-        new Shape("dec fwd   h·W2        128x256 · 256x784", false, false, 128, 784, 256),
-        new Shape("dec dW2   hᵀ·g        (128x256)ᵀ · 128x784", true, false, 256, 784, 128),
-        new Shape("dec dh    g·W2ᵀ       128x784 · (256x784)ᵀ", false, true, 128, 256, 784),
-        new Shape("enc dW1   xᵀ·g        (128x784)ᵀ · 128x256", true, false, 784, 256, 128),
-        new Shape("enc dx    g·W1ᵀ       128x256 · (784x256)ᵀ", false, true, 128, 784, 256),
-        new Shape("both      Aᵀ·Bᵀ       (784x128)ᵀ · (256x784)ᵀ", true, true, 128, 256, 784),
+        new Shape("enc fwd   x·W1        128x784 · 784x256", "X.W1", false, false, 128, 256, 784),
+        new Shape("dec fwd   h·W2        128x256 · 256x784", "H.W2", false, false, 128, 784, 256),
+        new Shape("dec dW2   hᵀ·g        (128x256)ᵀ · 128x784", "H^T.dY", true, false, 256, 784, 128),
+        new Shape("dec dh    g·W2ᵀ       128x784 · (256x784)ᵀ", "dY.W2^T", false, true, 128, 256, 784),
+        new Shape("enc dW1   xᵀ·g        (128x784)ᵀ · 128x256", "X^T.dH", true, false, 784, 256, 128),
+        new Shape("enc dx    g·W1ᵀ       128x256 · (784x256)ᵀ", null, false, true, 128, 784, 256),
+        new Shape("both      Aᵀ·Bᵀ       (784x128)ᵀ · (256x784)ᵀ", null, true, true, 128, 256, 784),
     };
 
     public static void main(String[] args) {
@@ -30,7 +31,13 @@ public final class GemmBench {
             try (WorkerPool pool = new WorkerPool(threads, "gemm-bench-")) {
                 System.out.printf(Locale.ROOT, "threads=%d%n", threads);
                 for (Shape s : SHAPES) {
-                    System.out.printf(Locale.ROOT, "  %-44s %6.1f GFLOP/s%n", s.label(), measure(s, pool, seconds));
+                    double gflops = measure(s, pool, seconds);
+                    System.out.printf(Locale.ROOT, "  %-44s %6.1f GFLOP/s%n", s.label(), gflops);
+                    if (s.key() != null) {
+                        // For bench/python/table.py's ceiling, named as torch_bench.py names the product (m x k x n).
+                        System.out.printf(Locale.ROOT, "{\"ae4j_gemm\": \"%s %dx%dx%d\", \"threads\": %d, "
+                                + "\"gflops\": %.1f}%n", s.key(), s.m(), s.k(), s.n(), threads, gflops);
+                    }
                 }
             }
         }
