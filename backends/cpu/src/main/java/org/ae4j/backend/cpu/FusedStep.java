@@ -38,10 +38,18 @@ final class FusedStep extends Step implements WorkerPool.Task {
     private final int blocks;
     private final int chunks;
     private final boolean parallel;
+    /** With a fused full sum: where the sum goes, each thread's run of root values, and each chunk's sum. */
+    private final float[] sumOut;
+    private final float[][] runs;
+    private final double[] partial;
 
-    /** scratch: [worker][register][BLOCK], at least the group's register count per worker. */
+    /**
+     * scratch: [worker][register][BLOCK], at least the group's register count per worker. With {@code sumOut}
+     * non-null the step stores only the sum of the root's values there (in {@link Layout#sum}'s order: a chunk of
+     * blocks is one of its runs), and the root needs no buffer.
+     */
     FusedStep(Fusion.Group group, Fusion fusion, Function<Node, float[]> buffer, float[][][] scratch,
-              WorkerPool pool) {
+              WorkerPool pool, float[] sumOut) {
         List<Node> members = group.members();
         Map<Node, Integer> regs = group.registers();
         int k = members.size();
@@ -67,11 +75,20 @@ final class FusedStep extends Step implements WorkerPool.Task {
             dst[i] = m == group.root() ? -1 : regs.get(m);
             cost += cost(m.op());
         }
-        this.out = buffer.apply(group.root());
+        this.sumOut = sumOut;
+        if (sumOut != null) {
+            // The root's values go, a run at a time, into per-thread scratch, and only their sum is stored.
+            this.runs = new float[scratch.length][Layout.SUM_RUN];
+            this.out = null;
+        } else {
+            this.runs = null;
+            this.out = buffer.apply(group.root());
+        }
         this.scratch = scratch;
         this.pool = pool;
         this.blocks = (n + BLOCK - 1) / BLOCK;
         this.chunks = (blocks + BLOCKS_PER_CHUNK - 1) / BLOCKS_PER_CHUNK;
+        this.partial = sumOut != null ? new double[chunks] : null;
         this.parallel = pool.parallelism() > 1 && chunks > 1 && n * cost >= PARALLEL_MIN_WORK;
     }
 
@@ -96,28 +113,53 @@ final class FusedStep extends Step implements WorkerPool.Task {
         return op == Op.EXP || op == Op.LOG || op == Op.TANH ? 10 : 1;
     }
 
+    static {
+        if (BLOCK * BLOCKS_PER_CHUNK != Layout.SUM_RUN) {
+            throw new AssertionError("a fused sum's chunk must be one of Layout.sum's runs");
+        }
+    }
+
     @Override
     void run() {
         if (parallel) {
             pool.parallelFor(this, chunks);
+        } else if (sumOut == null) {
+            runBlocks(0, blocks, scratch[0], out, 0);
         } else {
-            runBlocks(0, blocks, scratch[0]);
+            for (int c = 0; c < chunks; c++) {
+                runChunk(c, 0);
+            }
+        }
+        if (sumOut != null) {
+            double s = partial[0];
+            for (int c = 1; c < chunks; c++) {
+                s += partial[c];
+            }
+            sumOut[0] = (float) s;
         }
     }
 
     @Override
     public void runChunk(int chunk, int worker) {
         int from = chunk * BLOCKS_PER_CHUNK;
-        runBlocks(from, Math.min(blocks, from + BLOCKS_PER_CHUNK), scratch[worker]);
+        int to = Math.min(blocks, from + BLOCKS_PER_CHUNK);
+        if (sumOut == null) {
+            runBlocks(from, to, scratch[worker], out, 0);
+        } else {
+            int base = from * BLOCK;
+            runBlocks(from, to, scratch[worker], runs[worker], base);
+            partial[chunk] = Layout.chains(runs[worker], 0, Math.min(n, to * BLOCK) - base);
+        }
     }
 
-    private void runBlocks(int from, int to, float[][] regs) {
+    /** Runs blocks [from, to); the root's element i goes to {@code rootOut[i - rootBase]}. */
+    private void runBlocks(int from, int to, float[][] regs, float[] rootOut, int rootBase) {
         for (int blk = from; blk < to; blk++) {
             int start = blk * BLOCK;
             int len = Math.min(BLOCK, n - start);
             for (int i = 0; i < ops.length; i++) {
-                float[] o = dst[i] < 0 ? out : regs[dst[i]];
-                int oo = dst[i] < 0 ? start : 0;
+                float[] o = dst[i] < 0 ? rootOut : regs[dst[i]];
+                int oo = dst[i] < 0 ? start - rootBase : 0;
                 float[] a = aMode[i] == REGISTER ? regs[aReg[i]] : aBuf[i];
                 int ao = aMode[i] == FULL ? start : 0;
                 if (unary[i]) {

@@ -51,6 +51,7 @@ final class Fusion {
     private final Map<Node, Node> deferredTo = new HashMap<>();
     private final Map<Node, Node> foldedInto = new HashMap<>(); // product -> the bias ADD whose step computes it
     private final Map<Node, Node> scalarBroadcasts = new HashMap<>(); // BROADCAST -> its one-element input
+    private final Map<Node, Node> summedBy = new HashMap<>(); // group root -> the full REDUCE_SUM that runs it
     private int maxRegisters;
 
     Fusion(List<Node> schedule, Program program) {
@@ -100,6 +101,38 @@ final class Fusion {
         }
         findBiasAdds(schedule, users, pinned);
         findScalarBroadcasts(schedule, users, pinned);
+        findFusedSums(schedule, users, pinned);
+    }
+
+    /**
+     * Finds full sums (REDUCE_SUM to one value) of a group root that nothing else reads: the sum's step then runs
+     * the group itself and sums each run of its values from scratch, in the order {@link Layout#sum} uses, so the
+     * root gets no buffer and no pass of its own (the C1 loss: the squares of [128, 784] differences, then their
+     * sum).
+     */
+    private void findFusedSums(List<Node> schedule, Map<Node, Set<Node>> users, Set<Node> pinned) {
+        for (Node n : schedule) {
+            if (n.op() != Op.REDUCE_SUM || n.shape().size() != 1) {
+                continue;
+            }
+            Node in = n.input(0);
+            Group g = groupOf.get(in);
+            if (g != null && g.root() == in && !pinned.contains(in) && users.get(in).size() == 1
+                    && !deferredTo.containsKey(in) && !adamAt.containsKey(in)) {
+                summedBy.put(in, n);
+            }
+        }
+    }
+
+    /** For a group root whose values only a fused full sum reads: that REDUCE_SUM; else null. */
+    Node summedBy(Node root) {
+        return summedBy.get(root);
+    }
+
+    /** For a REDUCE_SUM that runs a group and sums its values: that group; else null. */
+    Group summedGroup(Node reduce) {
+        return reduce.op() == Op.REDUCE_SUM && summedBy.get(reduce.input(0)) == reduce
+                ? groupOf.get(reduce.input(0)) : null;
     }
 
     /**
@@ -260,9 +293,13 @@ final class Fusion {
         return deferredTo.containsKey(n);
     }
 
-    /** The root whose step computes group g: its own root, or the Adam update's p' that absorbs it. */
+    /**
+     * The node whose step computes group g: its own root, the Adam update's p' that absorbs it, or the full sum
+     * that runs it.
+     */
     Node executionRoot(Group g) {
-        return deferredTo.getOrDefault(g.root(), g.root());
+        Node sum = summedBy.get(g.root());
+        return sum != null ? sum : deferredTo.getOrDefault(g.root(), g.root());
     }
 
     /** The values read from outside by the step of root n: its group's externals, plus the absorbed groups'. */

@@ -44,12 +44,31 @@ final class Layout {
         }
     }
 
+    /** Length of the runs {@link #sum} cuts long sums into (eight fused blocks: see {@link FusedStep}). */
+    static final int SUM_RUN = 8192;
+
     /**
-     * Σ in[io … io+n−1] in double, in a fixed order: eight running sums over the elements at i ≡ 0 … 7 (mod 8),
-     * combined pairwise, then the tail left to right. Eight independent chains keep both adders busy (a single
-     * chain is bound by the add latency: 0.8 ns per element); the order never depends on threads.
+     * Σ in[io … io+n−1] in double, in a fixed order: the elements are cut into runs of {@link #SUM_RUN}, each run
+     * is summed by {@link #chains}, and the runs' sums are added left to right. The order depends only on n, never
+     * on threads, so runs may be summed in parallel (a fused sum does: {@link FusedStep}).
      */
     static double sum(float[] in, int io, int n) {
+        if (n <= SUM_RUN) {
+            return chains(in, io, n);
+        }
+        double s = chains(in, io, SUM_RUN);
+        for (int r = SUM_RUN; r < n; r += SUM_RUN) {
+            s += chains(in, io + r, Math.min(SUM_RUN, n - r));
+        }
+        return s;
+    }
+
+    /**
+     * Σ in[io … io+n−1] in double: eight running sums over the elements at i ≡ 0 … 7 (mod 8), combined pairwise,
+     * then the tail left to right. Eight independent chains keep both adders busy (a single chain is bound by the
+     * add latency: 0.8 ns per element).
+     */
+    static double chains(float[] in, int io, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;

@@ -127,7 +127,7 @@ final class MemoryPlan {
         for (int i = 0; i < schedule.size(); i++) {
             Node n = schedule.get(i);
             if (n.op().kind() == Op.Kind.LEAF || fusion.isInterior(n) || fusion.isDeferred(n)
-                    || fusion.foldedInto(n) != null) {
+                    || fusion.foldedInto(n) != null || fusion.summedBy(n) != null) {
                 continue; // a deferred group root is an update value (a slot); its operands are released where it runs
             }
             if (n.op() == Op.RESHAPE || fusion.scalarSource(n) != null) {
@@ -136,8 +136,10 @@ final class MemoryPlan {
             }
             Fusion.Group g = fusion.groupOf(n);
             Node product = fusion.biasAddProduct(n);
+            Fusion.Group summed = fusion.summedGroup(n);
             List<Node> operands = g != null ? fusion.operandsAt(n)
-                    : product != null ? List.of(product.input(0), product.input(1), fusion.biasOf(n)) : n.inputs();
+                    : product != null ? List.of(product.input(0), product.input(1), fusion.biasOf(n))
+                    : summed != null ? summed.externals() : n.inputs();
             Integer reused = null;
             if (!locs.containsKey(n)) {
                 // A product never writes over its own operands.

@@ -52,7 +52,7 @@ final class StepCompiler {
         List<Step> steps = new ArrayList<>();
         for (Node n : plan.schedule) {
             if (plan.fusion.isInterior(n) || plan.fusion.isDeferred(n) || plan.fusion.foldedInto(n) != null
-                    || plan.fusion.scalarSource(n) != null) {
+                    || plan.fusion.scalarSource(n) != null || plan.fusion.summedBy(n) != null) {
                 continue;
             }
             Fusion.Group group = plan.fusion.groupOf(n);
@@ -67,6 +67,10 @@ final class StepCompiler {
                 s.label = "MATMUL+ADD " + n.shape() + " from " + operands(product);
             } else if (group != null) {
                 s = fused(group, buffer);
+            } else if (plan.fusion.summedGroup(n) != null) {
+                Fusion.Group summed = plan.fusion.summedGroup(n);
+                s = new FusedStep(summed, plan.fusion, buffer, scratch, pool, buffer.apply(n));
+                s.label = fusedLabel(summed) + "+REDUCE_SUM " + n.shape();
             } else {
                 s = step(n, buffer);
                 if (s != null) {
@@ -87,13 +91,17 @@ final class StepCompiler {
     }
 
     private Step fused(Fusion.Group group, Function<Node, float[]> buffer) {
-        Step s = new FusedStep(group, plan.fusion, buffer, scratch, pool);
+        Step s = new FusedStep(group, plan.fusion, buffer, scratch, pool, null);
+        s.label = fusedLabel(group) + " " + group.root().shape();
+        return s;
+    }
+
+    private static String fusedLabel(Fusion.Group group) {
         StringBuilder label = new StringBuilder();
         for (Node m : group.members()) {
             label.append(label.length() == 0 ? "" : "+").append(m.op());
         }
-        s.label = label + " " + group.root().shape();
-        return s;
+        return label.toString();
     }
 
     private static String operands(Node mm) {

@@ -110,4 +110,27 @@ class FusionTest {
         List<float[]> both = Runs.evaluate(backend, List.of(y, b), Map.of(x, xv));
         Compare.assertBitwiseEqual("as an output too", want, both.get(0));
     }
+
+    @Test
+    void aFullSumOfAGroupRunsTheGroupInItsOwnStepWithLayoutSumsBits() {
+        // 301 × 699 values: 26 runs of Layout.SUM_RUN, the last partial, and a tail that is not a multiple of 8.
+        Node x = Ops.input("x", Shape.of(301, 699));
+        Node values = Ops.mul(Ops.tanh(x), x);
+        Node total = Ops.reduceSum(values, false, 0, 1);
+        double[] xv = new Values(12).uniform(x.shape(), -2, 2);
+        try (CpuSession s = (CpuSession) backend.open(Program.of(List.of(total), Map.of()))) {
+            assertEquals(1, s.stepCount(), "the group runs inside the sum's step");
+        }
+        float[] materialized = Runs.evaluate(backend, List.of(values), Map.of(x, xv)).get(0);
+        float want = (float) Layout.sum(materialized, 0, materialized.length);
+        float two = Runs.evaluate(backend, List.of(total), Map.of(x, xv)).get(0)[0];
+        assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(two), want + " vs " + two);
+        try (CpuBackend one = new CpuBackend(new CpuBackendConfig(1))) {
+            float single = Runs.evaluate(one, List.of(total), Map.of(x, xv)).get(0)[0];
+            assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(single), "1 thread");
+        }
+        // Read elsewhere too, the values keep their buffer and the sum its own step: the same bits.
+        List<float[]> both = Runs.evaluate(backend, List.of(total, values), Map.of(x, xv));
+        assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(both.get(0)[0]), "unfused");
+    }
 }
