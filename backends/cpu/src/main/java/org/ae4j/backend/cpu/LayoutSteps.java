@@ -142,9 +142,7 @@ final class LayoutSteps {
                 int from = chunk * COLUMNS_PER_CHUNK;
                 int to = Math.min(c.inner, from + COLUMNS_PER_CHUNK);
                 Arrays.fill(acc, from, to, 0.0);
-                for (int r = 0; r < c.rows; r++) {
-                    Layout.accumulate(a, r * c.inner + from, acc, from, to - from);
-                }
+                Layout.accumulateRows(a, from, c.rows, c.inner, acc, from, to - from);
                 for (int j = from; j < to; j++) {
                     out[j] = (float) acc[j];
                 }
