@@ -236,12 +236,14 @@ final class Gemm {
 
     /**
      * Computes tile {@code index} of C with the vector kernel from B already packed by {@link #packBBlock} for every
-     * block. When the tile's rows fill whole register blocks, the kernel reads A where it is (row-major A: eight
+     * block, then adds {@code bias[j]} to column j when {@code bias} is not null (in the kernel's registers, before
+     * the last K block is stored). When the tile's rows fill whole register blocks, the kernel reads A where it is (row-major A: eight
      * rows side by side; Aᵀ: eight adjacent values per p); otherwise A is packed into the workspace with zero rows.
      * Same arithmetic, in the same order, as {@link #tile}.
      */
     static void tilePrepacked(boolean transA, boolean transB, int m, int n, int k, float[] a, int ao, float[] b,
-                              int bo, float[] bp, float[] c, int co, Tiling tiling, int index, Workspace ws) {
+                              int bo, float[] bp, float[] c, int co, Tiling tiling, int index, Workspace ws,
+                              float[] bias) {
         int jt = index % tiling.colTiles;
         int i0 = (index / tiling.colTiles) * tiling.tileRows;
         int j0 = jt * tiling.tileCols;
@@ -259,6 +261,7 @@ final class Gemm {
         for (int p0 = 0; p0 < k; p0 += kb) {
             int kc = Math.min(kb, k - p0);
             boolean load = p0 > 0;
+            float[] add = p0 + kc == k ? bias : null;
             int bBase = packedBOffset(tiling, k, jt, p0);
             int cBase = co + i0 * n + j0;
             // Full panels of a row-major B are read in place, row p of the panel at b[bRow + p·n].
@@ -267,15 +270,15 @@ final class Gemm {
             if (!direct) {
                 packA(transA, m, k, a, ao, i0, mc, rows, mr, p0, kc, ws.aPanels);
                 microTiles(ws.aPanels, 0, mr * kc, mr, 1, bp, bBase, bIn, bRow, c, cBase, n, mc, nc, rows, cols, kc, load,
-                        ws.edge);
+                        ws.edge, add, j0);
             } else if (transA) {
                 // A(i, p) = a[ao + p·m + i]
                 microTiles(a, ao + p0 * m + i0, mr, m, 1, bp, bBase, bIn, bRow, c, cBase, n, mc, nc, rows, cols, kc, load,
-                        ws.edge);
+                        ws.edge, add, j0);
             } else {
                 // A(i, p) = a[ao + i·k + p]
                 microTiles(a, ao + i0 * k + p0, mr * k, 1, k, bp, bBase, bIn, bRow, c, cBase, n, mc, nc, rows, cols, kc, load,
-                        ws.edge);
+                        ws.edge, add, j0);
             }
         }
     }
@@ -298,11 +301,13 @@ final class Gemm {
      * Runs the micro-kernel over a rows × cols block (mc × nc of it real) of C at {@code c[cBase + r·n + j]}; A(r, p)
      * of register block b is {@code a[aBase + b·panelStep + p·aps + r·ars]}, packed B panels are at
      * {@code bp[bBase …]}; with {@code bIn} non-null, full panels are read from it instead, B(p, j) at
-     * {@code bIn[bRow + p·n + j]}. Partial edge blocks go through {@code edge}.
+     * {@code bIn[bRow + p·n + j]}. Partial edge blocks go through {@code edge}. With {@code bias} not null,
+     * {@code bias[bias0 + j]} is added to column j of the block.
      */
     private static void microTiles(float[] a, int aBase, int panelStep, int aps, int ars, float[] bp, int bBase,
                                    float[] bIn, int bRow, float[] c, int cBase, int n, int mc, int nc, int rows,
-                                   int cols, int kc, boolean load, float[] edge) {
+                                   int cols, int kc, boolean load, float[] edge, float[] bias, int bias0) {
+        float[] none = VectorGemm.NO_BIAS;
         final int mr = VectorGemm.MR;
         final int nr = VectorGemm.NR;
         for (int ir = 0; ir < rows; ir += mr) {
@@ -311,9 +316,11 @@ final class Gemm {
             for (int jr = 0; jr < cols; jr += nr) {
                 if (ir + mr <= mc && jr + nr <= nc) {
                     if (bIn != null) {
-                        VectorGemm.kernel(kc, a, aOff, aps, ars, bIn, bRow + jr, n, c, cRow + jr, n, load);
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bIn, bRow + jr, n, c, cRow + jr, n, load,
+                                bias != null ? bias : none, bias != null ? bias0 + jr : 0);
                     } else {
-                        VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, nr, c, cRow + jr, n, load);
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, nr, c, cRow + jr, n, load,
+                                bias != null ? bias : none, bias != null ? bias0 + jr : 0);
                     }
                 } else {
                     int h = Math.min(mr, mc - ir);
@@ -324,12 +331,18 @@ final class Gemm {
                         }
                     }
                     if (bIn != null && jr + nr <= nc) {
-                        VectorGemm.kernel(kc, a, aOff, aps, ars, bIn, bRow + jr, n, edge, 0, nr, load);
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bIn, bRow + jr, n, edge, 0, nr, load, none, 0);
                     } else {
-                        VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, nr, edge, 0, nr, load);
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, nr, edge, 0, nr, load, none, 0);
                     }
                     for (int r = 0; r < h; r++) {
                         System.arraycopy(edge, r * nr, c, cRow + r * n + jr, w);
+                        if (bias != null) {
+                            // Not in the kernel: the bias may end before a full panel's width.
+                            for (int j = 0; j < w; j++) {
+                                c[cRow + r * n + jr + j] += bias[bias0 + jr + j];
+                            }
+                        }
                     }
                 }
             }

@@ -126,8 +126,8 @@ final class GemmTask extends Step implements WorkerPool.Task {
                 Gemm.packBBlock(transB, n, k, b, bo, tiling, blk, packedB);
             }
             for (int t = 0; t < tiling.count(); t++) {
-                Gemm.tilePrepacked(transA, transB, m, n, k, a, ao, b, bo, packedB, c, co, tiling, t, workspaces[0]);
-                addBias(t);
+                Gemm.tilePrepacked(transA, transB, m, n, k, a, ao, b, bo, packedB, c, co, tiling, t, workspaces[0],
+                        bias);
             }
         }
     }
@@ -138,8 +138,8 @@ final class GemmTask extends Step implements WorkerPool.Task {
             if (packing) {
                 Gemm.packBBlock(transB, n, k, b, bo, tiling, chunk, packedB);
             } else {
-                Gemm.tilePrepacked(transA, transB, m, n, k, a, ao, b, bo, packedB, c, co, tiling, chunk, workspaces[worker]);
-                addBias(chunk);
+                Gemm.tilePrepacked(transA, transB, m, n, k, a, ao, b, bo, packedB, c, co, tiling, chunk,
+                        workspaces[worker], bias);
             }
             return;
         }
@@ -147,7 +147,7 @@ final class GemmTask extends Step implements WorkerPool.Task {
         addBias(chunk);
     }
 
-    /** C[i,j] += bias[j] over tile t, when there is a bias. */
+    /** C[i,j] += bias[j] over tile t, when there is a bias (the pure-Java kernel's way; the vector kernel adds it in registers). */
     private void addBias(int t) {
         if (bias == null) {
             return;
