@@ -236,8 +236,8 @@ final class Gemm {
 
     /**
      * Computes tile {@code index} of C with the vector kernel from B already packed by {@link #packBBlock} for every
-     * block, then adds {@code bias[j]} to column j when {@code bias} is not null (in the kernel's registers, before
-     * the last K block is stored). When the tile's rows fill whole register blocks, the kernel reads A where it is (row-major A: eight
+     * block, then adds {@code bias[j]} to column j when {@code bias} is not null (to each register block right
+     * after the last K block stored it). When the tile's rows fill whole register blocks, the kernel reads A where it is (row-major A: eight
      * rows side by side; Aᵀ: eight adjacent values per p); otherwise A is packed into the workspace with zero rows.
      * Same arithmetic, in the same order, as {@link #tile}.
      */
@@ -307,7 +307,6 @@ final class Gemm {
     private static void microTiles(float[] a, int aBase, int panelStep, int aps, int ars, float[] bp, int bBase,
                                    float[] bIn, int bRow, float[] c, int cBase, int n, int mc, int nc, int rows,
                                    int cols, int kc, boolean load, float[] edge, float[] bias, int bias0) {
-        float[] none = VectorGemm.NO_BIAS;
         final int mr = VectorGemm.MR;
         final int nr = VectorGemm.NR;
         for (int ir = 0; ir < rows; ir += mr) {
@@ -316,11 +315,12 @@ final class Gemm {
             for (int jr = 0; jr < cols; jr += nr) {
                 if (ir + mr <= mc && jr + nr <= nc) {
                     if (bIn != null) {
-                        VectorGemm.kernel(kc, a, aOff, aps, ars, bIn, bRow + jr, n, c, cRow + jr, n, load,
-                                bias != null ? bias : none, bias != null ? bias0 + jr : 0);
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bIn, bRow + jr, n, c, cRow + jr, n, load);
                     } else {
-                        VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, nr, c, cRow + jr, n, load,
-                                bias != null ? bias : none, bias != null ? bias0 + jr : 0);
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, nr, c, cRow + jr, n, load);
+                    }
+                    if (bias != null) {
+                        VectorGemm.addBias(c, cRow + jr, n, bias, bias0 + jr);
                     }
                 } else {
                     int h = Math.min(mr, mc - ir);
@@ -331,9 +331,9 @@ final class Gemm {
                         }
                     }
                     if (bIn != null && jr + nr <= nc) {
-                        VectorGemm.kernel(kc, a, aOff, aps, ars, bIn, bRow + jr, n, edge, 0, nr, load, none, 0);
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bIn, bRow + jr, n, edge, 0, nr, load);
                     } else {
-                        VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, nr, edge, 0, nr, load, none, 0);
+                        VectorGemm.kernel(kc, a, aOff, aps, ars, bp, bBase + jr * kc, nr, edge, 0, nr, load);
                     }
                     for (int r = 0; r < h; r++) {
                         System.arraycopy(edge, r * nr, c, cRow + r * n + jr, w);

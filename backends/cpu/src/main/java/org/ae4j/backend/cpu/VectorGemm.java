@@ -20,8 +20,6 @@ final class VectorGemm {
             ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
     /** Lanes per vector. */
     static final int L = S.length();
-    /** NR zeros: what {@link #kernel} adds to a block that has no bias. */
-    static final float[] NO_BIAS = new float[2 * S.length()];
     /** Rows of the register block. */
     static final int MR = 8;
     /** Columns of the register block: two vectors. */
@@ -38,26 +36,24 @@ final class VectorGemm {
     /**
      * C block += A · B micro-panel over kc values of p, where the C block is MR rows of NR floats at
      * {@code c[co + r·ldc + j]} and A(r, p) is {@code ap[ao + p·aps + r·ars]} (a packed panel: aps = MR, ars = 1);
-     * with {@code load} false the block starts from zero instead of C. Before the block is stored,
-     * {@code bias[biasOffset + j]} is added to column j of every row ({@link #NO_BIAS} for none: a sum of products
-     * that starts from +0 is never −0, so adding +0 changes no bit), the same float addition a bias ADD does.
+     * with {@code load} false the block starts from zero instead of C.
      *
      * <p>The two starts are two copies of the kernel on purpose: compiled as one method with a branch for the
      * loads, C2 gives the loop code that runs every product about 15 % slower (91 against 107 GFLOP/s on one core
      * for the C1 shapes), even products that never load C.
      */
     static void kernel(int kc, float[] ap, int ao, int aps, int ars, float[] bp, int bo, int bps, float[] c, int co, int ldc,
-                       boolean load, float[] bias, int biasOffset) {
+                       boolean load) {
         if (load) {
-            kernelFromC(kc, ap, ao, aps, ars, bp, bo, bps, c, co, ldc, bias, biasOffset);
+            kernelFromC(kc, ap, ao, aps, ars, bp, bo, bps, c, co, ldc);
         } else {
-            kernelFromZero(kc, ap, ao, aps, ars, bp, bo, bps, c, co, ldc, bias, biasOffset);
+            kernelFromZero(kc, ap, ao, aps, ars, bp, bo, bps, c, co, ldc);
         }
     }
 
     /** {@link #kernel} starting from zero. */
     private static void kernelFromZero(int kc, float[] ap, int ao, int aps, int ars, float[] bp, int bo, int bps, float[] c,
-                                       int co, int ldc, float[] bias, int biasOffset) {
+                                       int co, int ldc) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
@@ -98,24 +94,6 @@ final class VectorGemm {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        FloatVector bias0 = FloatVector.fromArray(S, bias, biasOffset);
-        FloatVector bias1 = FloatVector.fromArray(S, bias, biasOffset + L);
-        c00 = c00.add(bias0);
-        c01 = c01.add(bias1);
-        c10 = c10.add(bias0);
-        c11 = c11.add(bias1);
-        c20 = c20.add(bias0);
-        c21 = c21.add(bias1);
-        c30 = c30.add(bias0);
-        c31 = c31.add(bias1);
-        c40 = c40.add(bias0);
-        c41 = c41.add(bias1);
-        c50 = c50.add(bias0);
-        c51 = c51.add(bias1);
-        c60 = c60.add(bias0);
-        c61 = c61.add(bias1);
-        c70 = c70.add(bias0);
-        c71 = c71.add(bias1);
         int o = co;
         c00.intoArray(c, o);
         c01.intoArray(c, o + L);
@@ -144,7 +122,7 @@ final class VectorGemm {
 
     /** {@link #kernel} starting from the C block. */
     private static void kernelFromC(int kc, float[] ap, int ao, int aps, int ars, float[] bp, int bo, int bps, float[] c,
-                                    int co, int ldc, float[] bias, int biasOffset) {
+                                    int co, int ldc) {
         int o = co;
         FloatVector c00 = FloatVector.fromArray(S, c, o);
         FloatVector c01 = FloatVector.fromArray(S, c, o + L);
@@ -206,24 +184,6 @@ final class VectorGemm {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        FloatVector bias0 = FloatVector.fromArray(S, bias, biasOffset);
-        FloatVector bias1 = FloatVector.fromArray(S, bias, biasOffset + L);
-        c00 = c00.add(bias0);
-        c01 = c01.add(bias1);
-        c10 = c10.add(bias0);
-        c11 = c11.add(bias1);
-        c20 = c20.add(bias0);
-        c21 = c21.add(bias1);
-        c30 = c30.add(bias0);
-        c31 = c31.add(bias1);
-        c40 = c40.add(bias0);
-        c41 = c41.add(bias1);
-        c50 = c50.add(bias0);
-        c51 = c51.add(bias1);
-        c60 = c60.add(bias0);
-        c61 = c61.add(bias1);
-        c70 = c70.add(bias0);
-        c71 = c71.add(bias1);
         o = co;
         c00.intoArray(c, o);
         c01.intoArray(c, o + L);
@@ -248,6 +208,23 @@ final class VectorGemm {
         o += ldc;
         c70.intoArray(c, o);
         c71.intoArray(c, o + L);
+    }
+
+    /**
+     * Adds {@code bias[bo + j]} to column j of an MR × NR block of C at {@code c[co + r·ldc + j]}: the same float
+     * addition as a separate bias ADD, done right after {@link #kernel} stored the block, while it is in L1.
+     *
+     * <p>Not in the kernel's registers, where it was first put: in some JVMs C2 then left those adds unintrinsified
+     * (the kernel is at the limit of what it inlines), and they allocated 1.5 MB per C1 step.
+     */
+    static void addBias(float[] c, int co, int ldc, float[] bias, int bo) {
+        FloatVector b0 = FloatVector.fromArray(S, bias, bo);
+        FloatVector b1 = FloatVector.fromArray(S, bias, bo + L);
+        for (int r = 0; r < MR; r++) {
+            int o = co + r * ldc;
+            FloatVector.fromArray(S, c, o).add(b0).intoArray(c, o);
+            FloatVector.fromArray(S, c, o + L).add(b1).intoArray(c, o + L);
+        }
     }
 
     /** Copies NR floats from each of {@code rows} rows of src (stride {@code ld}) into consecutive NR-float rows. */
