@@ -103,16 +103,8 @@ final class Layout {
         }
     }
 
-    /**
-     * acc[ao + j] += in[io + r·ld + j] for r &lt; rows in order, j &lt; n: {@link #accumulate} row after row, on the
-     * Vector API when it is enabled and there is enough work (same bits; 0.31 → 0.0x ns per element for the
-     * column sums of a [128, 784] gradient).
-     */
+    /** acc[ao + j] += in[io + r·ld + j] for r &lt; rows in order, j &lt; n: {@link #accumulate} row after row. */
     static void accumulateRows(float[] in, int io, int rows, int ld, double[] acc, int ao, int n) {
-        if (Simd.ENABLED && (long) rows * n >= Simd.MIN_LENGTH) {
-            VectorReduce.accumulateRows(in, io, rows, ld, acc, ao, n);
-            return;
-        }
         for (int r = 0; r < rows; r++) {
             accumulate(in, io + r * ld, acc, ao, n);
         }

@@ -34,26 +34,4 @@ class ReduceSumTest {
         Compare.assertBitwiseEqual("1 vs 2 threads", got[0], got[1]);
         assertEquals(axis == 0 ? cols : rows, got[1].length);
     }
-
-    @org.junit.jupiter.api.Test
-    void columnSumsRowAfterRowGiveTheScalarLoopsBits() {
-        // 203 columns: whole vectors and a tail; 37 rows, so the vector path runs when it is enabled.
-        int rows = 37;
-        int cols = 203;
-        java.util.Random rnd = new java.util.Random(3);
-        float[] in = new float[5 + rows * (cols + 9)];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = (float) (rnd.nextGaussian() * Math.exp(rnd.nextInt(20) - 10));
-        }
-        double[] want = new double[cols + 4];
-        double[] got = new double[cols + 4];
-        for (int j = 0; j < want.length; j++) {
-            want[j] = got[j] = j * 0.25;
-        }
-        for (int r = 0; r < rows; r++) {
-            Layout.accumulate(in, 5 + r * (cols + 9), want, 4, cols);
-        }
-        Layout.accumulateRows(in, 5, rows, cols + 9, got, 4, cols);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, "vector API: " + Simd.ENABLED);
-    }
 }
