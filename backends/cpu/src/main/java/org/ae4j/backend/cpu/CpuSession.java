@@ -124,18 +124,24 @@ public final class CpuSession implements Session {
 
     @Override
     public void setInput(Node input, float[] src, int offset) {
+        float[] dst = inputBuffer(input);
+        int size = input.shape().size();
+        if (offset < 0 || offset > src.length || src.length - offset < size) {
+            throw new IllegalArgumentException("input '" + input.name() + "' " + input.shape() + ": expected "
+                    + size + " values from offset " + offset + ", but the source array has length " + src.length);
+        }
+        System.arraycopy(src, offset, dst, 0, size);
+    }
+
+    /** The buffer of one of the program's inputs; throws naming the program's inputs for any other node. */
+    private float[] inputBuffer(Node input) {
         checkOpen();
         Integer i = plan.inputIndex.get(input);
         if (i == null) {
             throw new IllegalArgumentException(describe(input) + " is not an input of this program; its inputs are "
                     + names(program.inputs()));
         }
-        int size = input.shape().size();
-        if (offset < 0 || offset > src.length || src.length - offset < size) {
-            throw new IllegalArgumentException("input '" + input.name() + "' " + input.shape() + ": expected "
-                    + size + " values from offset " + offset + ", but the source array has length " + src.length);
-        }
-        System.arraycopy(src, offset, inputs[i], 0, size);
+        return inputs[i];
     }
 
     /**
@@ -144,16 +150,11 @@ public final class CpuSession implements Session {
      */
     @Override
     public void setInputRows(Node input, float[] src, int[] rows, int from) {
-        checkOpen();
-        Integer i = plan.inputIndex.get(input);
-        if (i == null) {
-            throw new IllegalArgumentException(describe(input) + " is not an input of this program; its inputs are "
-                    + names(program.inputs()));
-        }
+        float[] dst = inputBuffer(input);
         int w = org.ae4j.core.spi.InputRows.check(input, src, rows, from);
         int n = input.shape().dim(0);
         int chunks = (long) n * w >= RowGather.PARALLEL_MIN_FLOATS ? Math.min(n, workers.parallelism()) : 1;
-        gather.set(src, rows, from, w, n, inputs[i], chunks);
+        gather.set(src, rows, from, w, n, dst, chunks);
         if (chunks > 1) {
             workers.parallelFor(gather, chunks);
         } else {

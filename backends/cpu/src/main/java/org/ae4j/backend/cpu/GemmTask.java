@@ -109,22 +109,19 @@ final class GemmTask extends Step implements WorkerPool.Task {
      */
     private void runPrepacked() {
         packedB = workspaces[0].packedB;
-        if (parallel) {
-            if (Gemm.readsBInPlace(transB)) {
-                // Only partial panels are packed: a few at most, not worth a parallel loop.
-                for (int blk = 0; blk < packBlocks; blk++) {
-                    Gemm.packBBlock(transB, n, k, b, bo, tiling, blk, packedB);
-                }
-            } else {
-                packing = true;
-                pool.parallelFor(this, packBlocks);
-                packing = false;
-            }
-            pool.parallelFor(this, tiling.count());
+        if (parallel && !Gemm.readsBInPlace(transB)) {
+            packing = true;
+            pool.parallelFor(this, packBlocks);
+            packing = false;
         } else {
+            // Serial, or reading B in place: then only partial panels are packed, a few at most.
             for (int blk = 0; blk < packBlocks; blk++) {
                 Gemm.packBBlock(transB, n, k, b, bo, tiling, blk, packedB);
             }
+        }
+        if (parallel) {
+            pool.parallelFor(this, tiling.count());
+        } else {
             for (int t = 0; t < tiling.count(); t++) {
                 Gemm.tilePrepacked(transA, transB, m, n, k, a, ao, b, bo, packedB, c, co, tiling, t, workspaces[0],
                         bias);
