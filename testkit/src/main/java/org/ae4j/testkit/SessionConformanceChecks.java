@@ -335,6 +335,29 @@ public abstract class SessionConformanceChecks {
         }
     }
 
+    @Test
+    public void aSessionOpenedInPlaceComputesWhatAnOrdinaryOneDoes() {
+        TinyAutoencoder ae = new TinyAutoencoder(0.5);
+        try (Session ordinary = trainingSession(ae); Session inPlace = backend().openInPlace(ae.program)) {
+            inPlace.setInput(ae.x, TinyAutoencoder.data(7), 0);
+            inPlace.setParameter(ae.w, TinyAutoencoder.initialWeights(8));
+            for (int run = 1; run <= 5; run++) {
+                ordinary.run();
+                inPlace.run();
+                assertEquals(ordinary.scalarOutput(ae.loss), inPlace.scalarOutput(ae.loss), "loss of run " + run);
+                assertArrayEquals(parameter(ordinary, ae.w), parameter(inPlace, ae.w), "W after run " + run);
+            }
+            if (!inPlace.canRevert()) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> inPlace.revert(1));
+                assertTrue(String.valueOf(e.getMessage()).contains("revert"), e.getMessage());
+            } else {
+                inPlace.revert(1);
+                ordinary.revert(1);
+                assertArrayEquals(parameter(ordinary, ae.w), parameter(inPlace, ae.w), "W after revert(1)");
+            }
+        }
+    }
+
     private Session trainingSession(TinyAutoencoder ae) {
         Session s = backend().open(ae.program);
         s.setInput(ae.x, TinyAutoencoder.data(7), 0);

@@ -53,6 +53,15 @@ public interface Session extends AutoCloseable {
      */
     void revert(int runs);
 
+    /**
+     * Whether {@link #revert} works. True unless the session was opened with {@link Backend#openInPlace} by a
+     * backend that then writes updates over the current values; such a session's revert throws
+     * IllegalStateException, and a caller that needs earlier values keeps them itself.
+     */
+    default boolean canRevert() {
+        return true;
+    }
+
     @Override
     void close();
 }

@@ -29,8 +29,18 @@ final class StepRunner implements AutoCloseable {
     private final String[] penaltyNames;
     private final Map<String, Node> paramsByName = new LinkedHashMap<>();
     private int runsSinceLoad;
+    /** Stands in for revert when the session cannot revert; null when it can. */
+    private final ReplayLog replay;
 
     StepRunner(Backend backend, Autoencoder start, int batch, double min, double max) {
+        this(backend, start, batch, min, max, ReplayLog.WINDOW);
+    }
+
+    /**
+     * A runner on a session the backend may update in place ({@link Backend#openInPlace}); when that session
+     * cannot revert, a {@link ReplayLog} of {@code window} runs per window stands in for revert.
+     */
+    StepRunner(Backend backend, Autoencoder start, int batch, double min, double max, int window) {
         this.template = start;
         this.batch = batch;
         this.width = start.inputDim();
@@ -47,7 +57,7 @@ final class StepRunner implements AutoCloseable {
         }
         this.penaltyNames = tp.penalties().keySet().toArray(new String[0]);
         this.penaltyNodes = tp.penalties().values().toArray(new Node[0]);
-        this.session = backend.open(tp.program());
+        this.session = backend.openInPlace(tp.program());
         Map<String, float[]> params = start.parameters();
         Map<String, float[]> state = start.optimizerState();
         for (Node p : tp.program().parameters()) {
@@ -58,6 +68,8 @@ final class StepRunner implements AutoCloseable {
             }
             session.setParameter(p, v);
         }
+        this.replay = session.canRevert() ? null
+                : new ReplayLog(session, paramsByName.values().toArray(new Node[0]), batch, window);
     }
 
     String[] penaltyNames() {
@@ -66,16 +78,20 @@ final class StepRunner implements AutoCloseable {
 
     /** Runs one step on rows order[from .. from+batch) of data; throws TrainingDivergedException on a bad loss. */
     void step(Dataset data, int[] order, int from, Rng noiseRng, Trainer.EpochSums sums, int epoch, int step) {
-        session.setInputRows(x, data.values(), order, from);
-        for (int i = 0; i < noiseNodes.length; i++) {
-            samplers[i].fill(noiseRng, noiseBufs[i]);
-            session.setInput(noiseNodes[i], noiseBufs[i], 0);
+        if (replay != null) {
+            replay.beforeRun(runsSinceLoad, order, from, noiseRng);
         }
-        session.run();
+        run(data, order, from, noiseRng);
         runsSinceLoad++;
         float loss = session.scalarOutput(tp.loss());
         if (!Float.isFinite(loss)) {
-            session.revert(Math.min(2, runsSinceLoad));
+            // Back to the values of the last run with a finite loss, never past the last load.
+            int back = Math.min(2, runsSinceLoad);
+            if (replay == null) {
+                session.revert(back);
+            } else {
+                replay.rebuild(runsSinceLoad - back, noiseRng, (rows, rng) -> run(data, rows, 0, rng));
+            }
             throw new TrainingDivergedException(epoch, step, loss, snapshot());
         }
         sums.loss += (double) loss * batch;
@@ -87,6 +103,16 @@ final class StepRunner implements AutoCloseable {
         sums.lastLoss = loss;
     }
 
+    /** One run of the session on rows order[from .. from+batch) of data, with fresh noise. */
+    private void run(Dataset data, int[] order, int from, Rng noiseRng) {
+        session.setInputRows(x, data.values(), order, from);
+        for (int i = 0; i < noiseNodes.length; i++) {
+            samplers[i].fill(noiseRng, noiseBufs[i]);
+            session.setInput(noiseNodes[i], noiseBufs[i], 0);
+        }
+        session.run();
+    }
+
     /** Copies every parameter and optimizer state tensor into another runner of the same model. */
     void copyStateTo(StepRunner other) {
         for (Map.Entry<String, Node> e : paramsByName.entrySet()) {
@@ -95,7 +121,7 @@ final class StepRunner implements AutoCloseable {
             session.getParameter(e.getValue(), buf);
             other.session.setParameter(theirs, buf);
         }
-        other.runsSinceLoad = 0;
+        other.loaded();
     }
 
     /**
@@ -109,7 +135,15 @@ final class StepRunner implements AutoCloseable {
             float[] v = params.containsKey(e.getKey()) ? params.get(e.getKey()) : state.get(e.getKey());
             session.setParameter(e.getValue(), v);
         }
+        loaded();
+    }
+
+    /** The parameters were just set from outside: runs before this can no longer be gone back to. */
+    private void loaded() {
         runsSinceLoad = 0;
+        if (replay != null) {
+            replay.reset();
+        }
     }
 
     /** The model as it is now in the session. */

@@ -58,6 +58,11 @@ public class ForwardingSession implements Session {
     }
 
     @Override
+    public boolean canRevert() {
+        return inner.canRevert();
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -37,6 +37,21 @@ public final class CpuBackend implements Backend {
         return new CpuSession(program, pool);
     }
 
+    /**
+     * A session whose updates are written over their parameters where that gives the same values (see
+     * {@link MemoryPlan#inPlace}); it cannot revert when any is.
+     */
+    @Override
+    public Session openInPlace(Program program) {
+        if (closed) {
+            throw new IllegalStateException("the cpu backend is closed");
+        }
+        return new CpuSession(program, pool, !Boolean.getBoolean(NO_IN_PLACE_PROPERTY));
+    }
+
+    /** System property that, when true, makes {@link #openInPlace} open ordinary sessions (for comparisons). */
+    static final String NO_IN_PLACE_PROPERTY = "ae4j.cpu.noInPlace";
+
     @Override
     public String describe() {
         return "cpu (pure Java, float32, " + threads + " thread" + (threads == 1 ? "" : "s") + ")";

@@ -2,9 +2,11 @@ package org.ae4j.backend.cpu;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ae4j.core.ir.Node;
 import org.ae4j.core.ir.Op;
 import org.ae4j.core.ir.Program;
@@ -41,7 +43,18 @@ final class MemoryPlan {
     final boolean[] paramUpdated;
     final Fusion fusion;
 
+    /**
+     * Per parameter: true when its update is written over its current value (one buffer, no slots). Only for a
+     * plan made without history, and only where that is safe: see {@link #inPlaceSafe}.
+     */
+    final boolean[] inPlace;
+
     MemoryPlan(Program program) {
+        this(program, false);
+    }
+
+    /** With {@code inPlace}, updates that can be are planned over their parameters' current values. */
+    MemoryPlan(Program program, boolean inPlace) {
         this.schedule = program.schedule();
         this.fusion = new Fusion(schedule, program);
         for (Node n : program.inputs()) {
@@ -62,6 +75,62 @@ final class MemoryPlan {
         placeLeaves();
         claimUpdates(program);
         placeComputed(position, lastUse);
+        this.inPlace = new boolean[paramIndex.size()];
+        if (inPlace) {
+            for (Map.Entry<Node, Node> e : program.updates().entrySet()) {
+                this.inPlace[paramIndex.get(e.getKey())] = inPlaceSafe(program, e.getKey(), e.getValue(), position);
+            }
+        }
+    }
+
+    /** Where node n is computed: its own step, its group's executing step, or the bias ADD that runs its product. */
+    private int executedAt(Node n, Map<Node, Integer> position) {
+        Fusion.Group g = fusion.groupOf(n);
+        if (fusion.foldedInto(n) != null) {
+            return position.get(fusion.foldedInto(n));
+        }
+        return g == null ? position.get(n) : position.get(fusion.executionRoot(g));
+    }
+
+    /**
+     * Whether parameter p's update value v may be written over p: v is computed into p's next slot by an
+     * elementwise step (a fused group, or Adam's pass), which reads element i of its operands before writing
+     * element i; p (through any reshape or scalar broadcast of it) is not an output; and every other step that
+     * reads p runs before that one. Then no step reads p after it changes, and the values are those of the
+     * slotted plan.
+     */
+    private boolean inPlaceSafe(Program program, Node p, Node v, Map<Node, Integer> position) {
+        Loc loc = locs.get(v);
+        if (fusion.groupOf(v) == null || loc == null || loc.kind() != Kind.SLOT || loc.rel() != 1) {
+            return false;
+        }
+        int at = executedAt(v, position);
+        Set<Node> aliases = new HashSet<>();
+        aliases.add(p);
+        for (Node n : schedule) {
+            if ((n.op() == Op.RESHAPE || fusion.scalarSource(n) != null) && aliases.contains(n.input(0))) {
+                aliases.add(n);
+            }
+        }
+        for (Node out : program.outputs()) {
+            if (aliases.contains(out)) {
+                return false;
+            }
+        }
+        for (Copy c : copies) {
+            if (aliases.contains(c.value())) {
+                return false; // copied into another parameter's slot after the run
+            }
+        }
+        for (Node n : schedule) {
+            if (aliases.contains(n) || n.inputs().stream().noneMatch(aliases::contains)) {
+                continue;
+            }
+            if (n.op() == Op.RESHAPE || executedAt(n, position) > at) {
+                return false; // a reshape of p that is not an alias (cannot happen), or a read after the update
+            }
+        }
+        return true;
     }
 
     private Map<Node, Integer> lastUses(Program program, Map<Node, Integer> position) {

@@ -46,7 +46,8 @@ public final class C1StepProfile {
     /** Opens a session of the spec's training program with initialised parameters and a random batch. */
     static CpuSession open(CpuBackend backend, AutoencoderSpec spec, int batch, int width, long seed) {
         TrainingProgram tp = ModelGraph.training(spec, width, batch, 0, 1).trainingProgram(spec.optimizer());
-        CpuSession s = (CpuSession) backend.open(tp.program());
+        CpuSession s = (CpuSession) (Boolean.getBoolean("inPlace") ? backend.openInPlace(tp.program())
+                : backend.open(tp.program()));
         Map<String, float[]> init = Autoencoder.initialize(spec, width, seed).parameters();
         for (Node p : tp.program().parameters()) {
             float[] v = init.get(p.name());

@@ -23,6 +23,11 @@ public final class GemmBench {
         new Shape("enc dW1   xᵀ·g        (128x784)ᵀ · 128x256", "X^T.dH", true, false, 784, 256, 128),
         new Shape("enc dx    g·W1ᵀ       128x256 · (784x256)ᵀ", null, false, true, 128, 784, 256),
         new Shape("both      Aᵀ·Bᵀ       (784x128)ᵀ · (256x784)ᵀ", null, true, true, 128, 256, 784),
+        new Shape("C2 enc    x·W1        128x784 · 784x512", null, false, false, 128, 512, 784),
+        new Shape("C2 dec    h·W4        128x512 · 512x784", null, false, false, 128, 784, 512),
+        new Shape("C2 dW4    hᵀ·g        (128x512)ᵀ · 128x784", null, true, false, 512, 784, 128),
+        new Shape("C2 dh     g·W4ᵀ       128x784 · (512x784)ᵀ", null, false, true, 128, 512, 784),
+        new Shape("C2 dW1    xᵀ·g        (128x784)ᵀ · 128x512", null, true, false, 784, 512, 128),
     };
 
     public static void main(String[] args) {
