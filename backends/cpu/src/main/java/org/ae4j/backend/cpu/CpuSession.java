@@ -18,9 +18,9 @@ import org.ae4j.core.spi.Session;
  *
  * <p>Opened in place ({@link CpuBackend#openInPlace}), a parameter whose update {@link MemoryPlan#inPlace} allows
  * has one buffer that its update overwrites (its three slots are the same array). A C2 step then streams through
- * 17 MB instead of 30 (the weights and Adam's moments, read and written once, rather than read from one slot and
- * written to another), which fits the 32 MB L3 here: 4.4–4.7 against 4.0–4.1 ms per step. Revert is then
- * impossible and throws.
+ * about 15 MB instead of 26 (the weights and Adam's moments read and written in place, rather than read from one
+ * slot and written to another), well within the 32 MB L3 here: 4.4–4.7 against 4.0–4.1 ms per step. Revert is
+ * then impossible and throws.
  */
 public final class CpuSession implements Session {
     private static final int SLOTS = 3;
