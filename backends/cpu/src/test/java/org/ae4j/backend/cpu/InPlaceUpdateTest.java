@@ -22,6 +22,9 @@ import org.ae4j.core.model.dense.DenseDecoder;
 import org.ae4j.core.model.dense.DenseDecoderConfig;
 import org.ae4j.core.model.dense.DenseEncoder;
 import org.ae4j.core.model.dense.DenseEncoderConfig;
+import org.ae4j.core.model.dense.TiedDecoder;
+import org.ae4j.core.model.dense.TiedDecoderConfig;
+import org.ae4j.core.optim.Adam;
 import org.ae4j.core.optim.Sgd;
 import org.ae4j.core.spi.Activation;
 import org.ae4j.core.train.Trainer;
@@ -143,11 +146,26 @@ class InPlaceUpdateTest {
 
     @Test
     void theTrainerEndsWhereOrdinarySessionsEnd() {
-        AutoencoderSpec spec = C1StepProfile.spec(false);
         TrainingConfig config = new TrainingConfig(2, 64, 7, true, false, 0, 0, 0);
         Dataset d = data(300, 2);
-        assertSameModel("C1, 2 epochs with a partial batch", (Autoencoder) train(false, spec, d, config),
-                (Autoencoder) train(true, spec, d, config));
+        DenseEncoderConfig ec = new DenseEncoderConfig(List.of(64), List.of(Activation.SIGMOID));
+        Component<org.ae4j.core.spi.Encoder> enc = new Component<>("dense", ec, new DenseEncoder(ec));
+        TiedDecoderConfig tc = new TiedDecoderConfig(Activation.SIGMOID);
+        DenseDecoderConfig dc = new DenseDecoderConfig(List.of(), List.of(), Activation.SIGMOID, true);
+        Map<String, AutoencoderSpec> specs = Map.of(
+                "C1", C1StepProfile.spec(false),
+                // The decoder reads the encoder's weights (transposed) after the encoder does: one tensor, two
+                // readers, one update.
+                "tied decoder", new AutoencoderSpec(enc, new Component<>("tied", tc, new TiedDecoder(tc)),
+                        Loss.SQUARED_ERROR, List.of(), null, new Adam(1e-3, 0.9, 0.999, 1e-8)),
+                // Momentum: updates that are generic fused groups, not Adam's pass.
+                "SGD with momentum", new AutoencoderSpec(enc, new Component<>("dense", dc, new DenseDecoder(dc)),
+                        Loss.SQUARED_ERROR, List.of(), null, new Sgd(0.05, 0.9)));
+        for (Map.Entry<String, AutoencoderSpec> e : specs.entrySet()) {
+            assertSameModel(e.getKey() + ", 2 epochs with a partial batch",
+                    (Autoencoder) train(false, e.getValue(), d, config),
+                    (Autoencoder) train(true, e.getValue(), d, config));
+        }
     }
 
     @Test
