@@ -39,10 +39,12 @@ public final class Dataset {
             throw new IllegalArgumentException(source + ": expected one label per row (" + rows + "), got "
                     + labels.length + " labels");
         }
-        for (int i = 0; !finite && i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                throw new IllegalArgumentException(source + ": row " + (i / cols) + ", column " + (i % cols)
-                        + ": expected a finite number, got " + values[i]);
+        if (!finite) {
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new IllegalArgumentException(source + ": row " + (i / cols) + ", column " + (i % cols)
+                            + ": expected a finite number, got " + values[i]);
+                }
             }
         }
         this.values = values;

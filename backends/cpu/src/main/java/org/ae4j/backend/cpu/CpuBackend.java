@@ -31,10 +31,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Session open(Program program) {
-        if (closed) {
-            throw new IllegalStateException("the cpu backend is closed");
-        }
-        return new CpuSession(program, pool);
+        return session(program, false);
     }
 
     /**
@@ -43,10 +40,14 @@ public final class CpuBackend implements Backend {
      */
     @Override
     public Session openInPlace(Program program) {
+        return session(program, !Boolean.getBoolean(NO_IN_PLACE_PROPERTY));
+    }
+
+    private CpuSession session(Program program, boolean inPlace) {
         if (closed) {
             throw new IllegalStateException("the cpu backend is closed");
         }
-        return new CpuSession(program, pool, !Boolean.getBoolean(NO_IN_PLACE_PROPERTY));
+        return new CpuSession(program, pool, inPlace);
     }
 
     /** System property that, when true, makes {@link #openInPlace} open ordinary sessions (for comparisons). */

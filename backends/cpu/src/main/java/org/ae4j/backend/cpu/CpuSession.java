@@ -42,7 +42,7 @@ public final class CpuSession implements Session {
     private int lastRunPhase = -1;
     private boolean closed;
     private final WorkerPool workers;
-    private final RowGather gather = new RowGather();
+    private final InputCopy copy = new InputCopy();
 
     CpuSession(Program program, WorkerPool workers) {
         this(program, workers, false);
@@ -182,21 +182,21 @@ public final class CpuSession implements Session {
      * copied it at about 1.7 GB/s here.
      */
     private void copyIn(float[] src, int[] rows, int from, int width, int count, float[] dst) {
-        int chunks = (long) count * width >= RowGather.PARALLEL_MIN_FLOATS ? Math.min(count, workers.parallelism()) : 1;
-        gather.set(src, rows, from, width, count, dst, chunks);
+        int chunks = (long) count * width >= InputCopy.PARALLEL_MIN_FLOATS ? Math.min(count, workers.parallelism()) : 1;
+        copy.set(src, rows, from, width, count, dst, chunks);
         if (chunks > 1) {
-            workers.parallelFor(gather, chunks);
+            workers.parallelFor(copy, chunks);
         } else {
-            gather.runChunk(0, 0);
+            copy.runChunk(0, 0);
         }
-        gather.set(null, null, 0, 0, 0, null, 1);
+        copy.set(null, null, 0, 0, 0, null, 1);
     }
 
     /**
-     * Copies rows of a source into a buffer; chunk c of C copies the c-th of C equal runs of rows (listed rows, or
-     * with {@code rows} null a contiguous run of the source from float {@code from}).
+     * Copies rows of a source into an input buffer; chunk c of C copies the c-th of C equal runs of rows (listed
+     * rows, or with {@code rows} null a contiguous run of the source from float {@code from}).
      */
-    private static final class RowGather implements WorkerPool.Task {
+    private static final class InputCopy implements WorkerPool.Task {
         static final long PARALLEL_MIN_FLOATS = 1 << 15;
         private float[] src;
         private int[] rows;

@@ -104,7 +104,7 @@ final class Gemm {
      * Most floats of B one tile's columns may span over all of K: a tile streams its columns of B once per
      * register block of rows, so they should stay in the core's L2 (1 MB here) beside A. For x·W1 in C1
      * (k = 784) this makes tiles 128 columns wide instead of 256; in a training step, where W1 arrives out of
-     * cache, that product went from 0.29 to 0.xx ms.
+     * cache, that product went from 0.289 to 0.254–0.265 ms.
      */
     static final int B_TILE_FLOATS = 128 * 1024;
 

@@ -144,7 +144,10 @@ final class GemmTask extends Step implements WorkerPool.Task {
         addBias(chunk);
     }
 
-    /** C[i,j] += bias[j] over tile t, when there is a bias (the pure-Java kernel's way; the vector kernel adds it in registers). */
+    /**
+     * C[i,j] += bias[j] over tile t, when there is a bias: the pure-Java kernel's way (the vector kernel adds it to
+     * each register block right after storing it).
+     */
     private void addBias(int t) {
         if (bias == null) {
             return;

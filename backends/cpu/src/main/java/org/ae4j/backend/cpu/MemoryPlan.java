@@ -83,12 +83,15 @@ final class MemoryPlan {
         }
     }
 
-    /** Where node n is computed: its own step, its group's executing step, or the bias ADD that runs its product. */
+    /**
+     * The schedule position of the step that computes node n, and so reads its operands: its own, its group's
+     * executing step (a fused member runs when its group does), or the bias ADD that runs its product.
+     */
     private int executedAt(Node n, Map<Node, Integer> position) {
-        Fusion.Group g = fusion.groupOf(n);
         if (fusion.foldedInto(n) != null) {
             return position.get(fusion.foldedInto(n));
         }
+        Fusion.Group g = fusion.groupOf(n);
         return g == null ? position.get(n) : position.get(fusion.executionRoot(g));
     }
 
@@ -123,11 +126,9 @@ final class MemoryPlan {
             }
         }
         for (Node n : schedule) {
-            if (aliases.contains(n) || n.inputs().stream().noneMatch(aliases::contains)) {
-                continue;
-            }
-            if (n.op() == Op.RESHAPE || executedAt(n, position) > at) {
-                return false; // a reshape of p that is not an alias (cannot happen), or a read after the update
+            boolean readsP = !aliases.contains(n) && n.inputs().stream().anyMatch(aliases::contains);
+            if (readsP && executedAt(n, position) > at) {
+                return false; // read after the update
             }
         }
         return true;
@@ -137,12 +138,7 @@ final class MemoryPlan {
         Map<Node, Integer> last = new HashMap<>();
         for (int i = 0; i < schedule.size(); i++) {
             Node n = schedule.get(i);
-            // A fused member reads its operands when its group's root runs.
-            Fusion.Group g = fusion.groupOf(n);
-            int at = g == null ? i : position.get(fusion.executionRoot(g));
-            if (fusion.foldedInto(n) != null) {
-                at = position.get(fusion.foldedInto(n)); // a product computed by its bias ADD's step
-            }
+            int at = executedAt(n, position);
             for (Node in : n.inputs()) {
                 last.merge(in, at, Math::max);
             }
