@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.ae4j.core.ir.Node;
+import org.ae4j.core.ir.Program;
 import org.ae4j.core.model.Autoencoder;
 import org.ae4j.core.model.AutoencoderSpec;
 import org.ae4j.core.model.Component;
@@ -26,7 +27,7 @@ import org.ae4j.core.spi.Encoder;
  * builds them (core's ModelGraph, squared error, Adam 1e-3, batch 128): C1 = 784-256-784 sigmoid, C2 =
  * 784-512-128-32 ReLU, mirrored, sigmoid output. With {@code -Dprofile} also the time of each step kind.
  * Run: {@code java -cp <test-classes>:<classes>:<deps> org.ae4j.backend.cpu.C1StepProfile [seconds] [threads,...]
- * [C1|C2]}.
+ * [C1|C2] [score]}; {@code score} times the per-row score program at batch 1,024 instead of a training step.
  */
 public final class C1StepProfile {
     private C1StepProfile() {
@@ -46,10 +47,21 @@ public final class C1StepProfile {
     /** Opens a session of the spec's training program with initialised parameters and a random batch. */
     static CpuSession open(CpuBackend backend, AutoencoderSpec spec, int batch, int width, long seed) {
         TrainingProgram tp = ModelGraph.training(spec, width, batch, 0, 1).trainingProgram(spec.optimizer());
-        CpuSession s = (CpuSession) (Boolean.getBoolean("inPlace") ? backend.openInPlace(tp.program())
-                : backend.open(tp.program()));
+        return open(backend, tp.program(), spec, width, seed);
+    }
+
+    /** Opens a session of the program that computes only the per-row score, as {@code ae4j score} runs it. */
+    static CpuSession openScore(CpuBackend backend, AutoencoderSpec spec, int batch, int width, long seed) {
+        ModelGraph g = ModelGraph.inference(spec, width, batch);
+        return open(backend, Program.of(List.of(g.score()), Map.of()), spec, width, seed);
+    }
+
+    private static CpuSession open(CpuBackend backend, Program program, AutoencoderSpec spec, int width, long seed) {
+        int batch = program.inputs().get(0).shape().dim(0);
+        CpuSession s = (CpuSession) (Boolean.getBoolean("inPlace") ? backend.openInPlace(program)
+                : backend.open(program));
         Map<String, float[]> init = Autoencoder.initialize(spec, width, seed).parameters();
-        for (Node p : tp.program().parameters()) {
+        for (Node p : program.parameters()) {
             float[] v = init.get(p.name());
             s.setParameter(p, v != null ? v : new float[p.shape().size()]);
         }
@@ -58,7 +70,7 @@ public final class C1StepProfile {
         for (int i = 0; i < data.length; i++) {
             data[i] = rnd.nextFloat();
         }
-        s.setInput(tp.program().inputs().get(0), data, 0);
+        s.setInput(program.inputs().get(0), data, 0);
         return s;
     }
 
@@ -80,10 +92,11 @@ public final class C1StepProfile {
             threadCounts.add(Integer.parseInt(t));
         }
         boolean c2 = args.length > 2 && args[2].equals("C2");
+        boolean score = args.length > 3 && args[3].equals("score");
         AutoencoderSpec spec = spec(c2);
         for (int threads : threadCounts) {
             try (CpuBackend backend = new CpuBackend(new CpuBackendConfig(threads));
-                 CpuSession s = open(backend, spec, 128, 784, 42)) {
+                 CpuSession s = score ? openScore(backend, spec, 1024, 784, 42) : open(backend, spec, 128, 784, 42)) {
                 long warm = System.nanoTime() + (long) (seconds * 0.5e9);
                 while (System.nanoTime() < warm) {
                     s.run();
@@ -98,8 +111,9 @@ public final class C1StepProfile {
                 }
                 double ms = (System.nanoTime() - t0) / 1e6 / steps;
                 long alloc = allocatedBytes() - alloc0;
-                System.out.printf(Locale.ROOT, "%s threads=%d: %.3f ms/step = %.0f rows/s (%d steps, %d steps/run, "
-                                + "%.1f MB planned, %.1f bytes allocated per step)%n", c2 ? "C2" : "C1", threads, ms, 128e3 / ms, steps,
+                System.out.printf(Locale.ROOT, "%s%s threads=%d: %.3f ms/step = %.0f rows/s (%d steps, %d steps/run, "
+                                + "%.1f MB planned, %.1f bytes allocated per step)%n", c2 ? "C2" : "C1", score ? " score" : "", threads, ms,
+                        (score ? 1024e3 : 128e3) / ms, steps,
                         s.stepCount(), s.plannedFloats() * 4 / 1e6, (double) alloc / steps);
                 if (System.getProperty("profile") != null) {
                     TrainingStepBench.profile(s, Math.max(20, steps / 4));
