@@ -2,13 +2,13 @@
 # One command for the benchmark: ae4j (CPU backend and ONNX Runtime CPU EP running ae4j's lowered graph) and
 # PyTorch 1.13 (Debian's python3-torch, /usr/bin/python3) on the configs of bench/bench-configs.json, in one run,
 # then a table of rows/s with ratios; GEMM GFLOP/s of ae4j's kernels beside numpy (OpenBLAS); the CPU backend's
-# step-time breakdown; time per row at 10k / 60k / 600k rows; and encode/score throughput beside plain ONNX Runtime
-# running the model ae4j exports.
+# step-time breakdown (and JFR's); time per row at 10k / 60k / 600k rows; and encode/score throughput beside plain ONNX Runtime
+# running the model ae4j exports, with both engines' profiles of the score at batch 1024.
 # Needs: apt-get install -y dataset-fashion-mnist python3-torch libopenblas0-pthread
 #   (without the dataset it falls back to the embedded rows; without OpenBLAS, numpy and PyTorch run Debian's
 #    reference BLAS, several times slower, and the comparison is meaningless: this script says so).
 # Env: CONFIGS (default C1a,C1b,C1c,C1d,C2a), THREADS (2), ROUNDS (3: throughput rounds, medians shown), SCALING=0 to skip the 10k/60k/600k rows runs,
-#      PROFILE=0 to skip the step breakdown, INFERENCE=0 to skip the encode/score throughput beside plain ONNX
+#      PROFILE=0 to skip the step breakdown and the JFR profiles, INFERENCE=0 to skip the encode/score throughput beside plain ONNX
 #      Runtime, JAVA_OPTS (extra JVM options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +67,15 @@ if [ "${PROFILE:-1}" != 0 ]; then
   echo
   echo "## CPU backend: C1 step time by step kind ($threads threads, steady state after warm-up)"
   java "${jvm[@]}" -Dprofile -cp "$cpu_cp" org.ae4j.backend.cpu.C1StepProfile 4 "$threads" 2>/dev/null
+  # The same from JFR's execution samples over a whole timed epoch (trainer included), for C1a and C2a.
+  jfr_dir=$(mktemp -d)
+  java "${jvm[@]}" -Dae4j.bench.jfr="$jfr_dir" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu C1a,C2a "$threads" 2>/dev/null
+  for config in C1a C2a; do
+    echo
+    echo "### JFR: where the $config epoch's CPU time went (execution samples every 1 ms, charged to the innermost ae4j frame)"
+    java -cp "$bench_cp" org.ae4j.bench.JfrProfile "$jfr_dir/cpu-$config.jfr" 10
+  done
+  rm -rf "$jfr_dir"
 fi
 
 if [ "${SCALING:-1}" != 0 ]; then
@@ -97,4 +106,9 @@ if [ "${INFERENCE:-1}" != 0 ]; then
   echo
   echo "## Inference throughput: ae4j encode/score (cpu backend) beside plain ONNX Runtime on the exported model ($threads threads)"
   java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.InferenceBench C1a,C2a "$threads" 2>/dev/null
+  echo
+  echo "## Score at batch 1024, where the time goes: ae4j's steps, then ONNX Runtime's own profile of its nodes"
+  java "${jvm[@]}" -Dprofile -cp "$cpu_cp" org.ae4j.backend.cpu.C1StepProfile 6 "$threads" C1 score 2>/dev/null
+  echo
+  java "${jvm[@]}" -cp "$bench_cp" org.ae4j.bench.OrtScoreProfile C1a 1024 "$threads" 200 2>/dev/null
 fi

@@ -227,7 +227,7 @@ public final class InferenceBench {
         return new Dataset(a.source() + " + " + b.source(), v, a.rows() + b.rows(), a.cols());
     }
 
-    private static SessionOptions ortOptions(int threads) throws OrtException {
+    static SessionOptions ortOptions(int threads) throws OrtException {
         SessionOptions o = new SessionOptions();
         o.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
         o.setIntraOpNumThreads(threads);

@@ -1,5 +1,10 @@
 package org.ae4j.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +43,8 @@ import org.ae4j.datasets.Split;
  *
  * <p>Besides rows/s each line has the bytes allocated per step by all threads over the second half of the timed epoch (from
  * step max(21, steps/2) to its end; the allocation counters of the JVM; the CPU backend's target is 0), the heap in use after the epoch
- * (after a GC), the data set's size and the process's peak resident set.
+ * (after a GC), the data set's size and the process's peak resident set. With {@code -D}{@value #JFR_DIR}{@code =DIR}
+ * the timed epoch is also recorded with JFR (see {@link JfrProfile}).
  */
 public final class TrainBench {
     private TrainBench() {
@@ -134,6 +140,32 @@ public final class TrainBench {
         return new Dataset(data.source() + " repeated to " + rows + " rows", v, rows, cols);
     }
 
+    /**
+     * System property naming a directory: when set, the timed epoch of each run is recorded there with JFR's
+     * execution sampling every millisecond, as {@code <backend>-<config>.jfr}, for {@link JfrProfile}.
+     */
+    static final String JFR_DIR = "ae4j.bench.jfr";
+
+    private static jdk.jfr.Recording startRecording() {
+        if (System.getProperty(JFR_DIR) == null) {
+            return null;
+        }
+        jdk.jfr.Recording r = new jdk.jfr.Recording();
+        r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+        r.start();
+        return r;
+    }
+
+    private static void saveRecording(jdk.jfr.Recording r, Path file) {
+        try (r) {
+            r.stop();
+            Files.createDirectories(file.getParent());
+            r.dump(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("JFR recording: could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Bytes allocated so far by each live thread, by thread id (empty where the JVM does not count them). */
     static Map<Long, Long> allocatedBytes() {
         Map<Long, Long> out = new LinkedHashMap<>();
@@ -163,7 +195,7 @@ public final class TrainBench {
     /** The process's peak resident set in MB from /proc/self/status, or -1. */
     static double peakRssMb() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
@@ -198,6 +230,7 @@ public final class TrainBench {
         double[] seconds = new double[1];
         List<Map<Long, Long>> alloc = new ArrayList<>(List.of(Map.of(), Map.of()));
         int skip = Math.max(warmup, data.rows() / batch / 2);
+        jdk.jfr.Recording recording = startRecording();
         trainer.fit(spec, data, tc, new TrainingListener() {
             @Override
             public void onBatch(int epoch, int step, int steps, int rowsDone, double loss) {
@@ -213,6 +246,9 @@ public final class TrainBench {
                 seconds[0] = m.seconds();
             }
         });
+        if (recording != null) {
+            saveRecording(recording, Path.of(System.getProperty(JFR_DIR), backendName + "-" + config + ".jfr"));
+        }
         int steps = data.rows() / batch;
         double allocPerStep = alloc.get(0).isEmpty() || steps <= skip ? -1
                 : (double) allocatedBetween(alloc.get(0), alloc.get(1)) / (steps - skip);

@@ -1,0 +1,176 @@
+package org.ae4j.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where the CPU time of a JFR recording went, from its execution samples ({@code jdk.ExecutionSample}): each sample
+ * is charged to the innermost ae4j frame of its stack (JFR keeps inlined methods as frames, so a sample inside a
+ * Vector API call is charged to the kernel that made it), and that frame's class to a {@link Kind} of work. Prints
+ * the share of each kind, of each thread and of the most sampled methods. {@link TrainBench} records the timed
+ * epoch with {@code -Dae4j.bench.jfr=DIR}. Usage: {@code JfrProfile <recording.jfr> [methods to list]}.
+ */
+public final class JfrProfile {
+    /** What a sample's innermost ae4j frame was doing, from its class. */
+    enum Kind {
+        GEMM("matrix products (kernel, packing)"),
+        ADAM("Adam update"),
+        ELEMENTWISE("fused elementwise steps"),
+        REDUCTION("sums, transposes, broadcasts"),
+        INPUT("batch copy into the session"),
+        POOL("pool hand-off and waiting"),
+        TRAINER("trainer, session and the rest of ae4j"),
+        OTHER("no ae4j frame (JVM, JDK)");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final String AE4J = "org.ae4j.";
+
+    /** Sample counts of one recording. */
+    record Summary(int samples, Map<Kind, Integer> byKind, Map<String, Map<Kind, Integer>> byThread,
+                   Map<String, Integer> byMethod) {
+    }
+
+    private JfrProfile() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: JfrProfile <recording.jfr> [methods to list]");
+        }
+        int top = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        System.out.print(format(summarize(Path.of(args[0])), top));
+    }
+
+    /** The kind of work of an ae4j class (a nested class counts as its outer class, except the session's copy). */
+    static Kind kind(String className) {
+        if (!className.startsWith(AE4J)) {
+            return Kind.OTHER;
+        }
+        if (className.endsWith("CpuSession$InputCopy")) {
+            return Kind.INPUT;
+        }
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        int nested = simple.indexOf('$');
+        String outer = nested < 0 ? simple : simple.substring(0, nested);
+        return switch (outer) {
+            case "Gemm", "GemmTask", "GemmPacking", "VectorGemm" -> Kind.GEMM;
+            case "AdamStep", "AdamUpdate", "VectorAdam" -> Kind.ADAM;
+            case "Elementwise", "VectorElementwise", "FusedStep", "ElementwiseSteps" -> Kind.ELEMENTWISE;
+            case "Layout", "LayoutSteps" -> Kind.REDUCTION;
+            case "WorkerPool" -> Kind.POOL;
+            default -> Kind.TRAINER;
+        };
+    }
+
+    /** Counts the execution samples of a recording; a file without any is an error that says so. */
+    static Summary summarize(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("JFR recording: expected a file, found nothing at " + file);
+        }
+        Map<Kind, Integer> byKind = new EnumMap<>(Kind.class);
+        Map<String, Map<Kind, Integer>> byThread = new TreeMap<>();
+        Map<String, Integer> byMethod = new LinkedHashMap<>();
+        int samples = 0;
+        try (RecordingFile in = new RecordingFile(file)) {
+            while (in.hasMoreEvents()) {
+                RecordedEvent e = in.readEvent();
+                if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+                    continue;
+                }
+                samples++;
+                String method = innermostAe4jFrame(e.getStackTrace());
+                Kind k = method == null ? Kind.OTHER : kind(method.substring(0, method.lastIndexOf('.')));
+                byKind.merge(k, 1, Integer::sum);
+                byMethod.merge(method == null ? "(no ae4j frame)" : method, 1, Integer::sum);
+                String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
+                byThread.computeIfAbsent(thread, t -> new EnumMap<>(Kind.class)).merge(k, 1, Integer::sum);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("JFR recording " + file + ": " + e.getMessage(), e);
+        }
+        if (samples == 0) {
+            throw new IllegalArgumentException("JFR recording " + file + ": expected jdk.ExecutionSample events, found "
+                    + "none (was it recorded with execution sampling enabled?)");
+        }
+        return new Summary(samples, byKind, byThread, byMethod);
+    }
+
+    /** {@code class.method} of the innermost frame in ae4j's packages, or null when no frame is ae4j's. */
+    private static String innermostAe4jFrame(RecordedStackTrace stack) {
+        if (stack == null) {
+            return null;
+        }
+        for (RecordedFrame f : stack.getFrames()) {
+            String type = f.getMethod().getType().getName();
+            if (type.startsWith(AE4J)) {
+                return type + "." + f.getMethod().getName();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The summary as Markdown: the share of all samples by kind of work, overall and per thread (a thread that is
+     * parked, waiting for work, is not sampled: its column adds up to less than the others), then the {@code top}
+     * most sampled methods.
+     */
+    static String format(Summary s, int top) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%d execution samples, share of all of them%n%n| work | all |",
+                s.samples()));
+        StringBuilder rule = new StringBuilder("|---|---|");
+        for (String thread : s.byThread().keySet()) {
+            b.append(' ').append(thread).append(" |");
+            rule.append("---|");
+        }
+        b.append(System.lineSeparator()).append(rule).append(System.lineSeparator());
+        for (Kind k : Kind.values()) {
+            int n = s.byKind().getOrDefault(k, 0);
+            if (n == 0) {
+                continue;
+            }
+            b.append(String.format(Locale.ROOT, "| %s | %.1f %% |", k.label, 100.0 * n / s.samples()));
+            for (Map<Kind, Integer> t : s.byThread().values()) {
+                b.append(String.format(Locale.ROOT, " %.1f %% |", 100.0 * t.getOrDefault(k, 0) / s.samples()));
+            }
+            b.append(System.lineSeparator());
+        }
+        b.append(String.format(Locale.ROOT, "| total | 100 %% |"));
+        for (Map<Kind, Integer> t : s.byThread().values()) {
+            int sum = t.values().stream().mapToInt(Integer::intValue).sum();
+            b.append(String.format(Locale.ROOT, " %.1f %% |", 100.0 * sum / s.samples()));
+        }
+        b.append(String.format(Locale.ROOT, "%n%n| method (innermost ae4j frame) | share |%n|---|---|%n"));
+        for (Map.Entry<String, Integer> e : sorted(s.byMethod(), top)) {
+            String m = e.getKey().startsWith(AE4J) ? e.getKey().substring(AE4J.length()) : e.getKey();
+            b.append(String.format(Locale.ROOT, "| %s | %.1f %% |%n", m, 100.0 * e.getValue() / s.samples()));
+        }
+        return b.toString();
+    }
+
+    private static List<Map.Entry<String, Integer>> sorted(Map<String, Integer> counts, int top) {
+        List<Map.Entry<String, Integer>> list = new ArrayList<>(counts.entrySet());
+        list.sort((x, y) -> y.getValue() != x.getValue().intValue() ? Integer.compare(y.getValue(), x.getValue())
+                : x.getKey().compareTo(y.getKey()));
+        return list.subList(0, Math.min(top, list.size()));
+    }
+}

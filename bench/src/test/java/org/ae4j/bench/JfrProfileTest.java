@@ -1,0 +1,96 @@
+package org.ae4j.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.Recording;
+import org.ae4j.core.ir.Node;
+import org.ae4j.core.ir.Ops;
+import org.ae4j.core.ir.Program;
+import org.ae4j.core.ir.Shape;
+import org.ae4j.core.registry.PluginRegistry;
+import org.ae4j.core.spi.Backend;
+import org.ae4j.core.spi.Session;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JfrProfileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void classesAreChargedToTheirKindOfWork() {
+        assertEquals(JfrProfile.Kind.GEMM, JfrProfile.kind("org.ae4j.backend.cpu.VectorGemm"));
+        assertEquals(JfrProfile.Kind.GEMM, JfrProfile.kind("org.ae4j.backend.cpu.Gemm$Workspace"));
+        assertEquals(JfrProfile.Kind.ADAM, JfrProfile.kind("org.ae4j.backend.cpu.VectorAdam"));
+        assertEquals(JfrProfile.Kind.ELEMENTWISE, JfrProfile.kind("org.ae4j.backend.cpu.FusedStep"));
+        assertEquals(JfrProfile.Kind.REDUCTION, JfrProfile.kind("org.ae4j.backend.cpu.LayoutSteps$ReduceSum"));
+        assertEquals(JfrProfile.Kind.INPUT, JfrProfile.kind("org.ae4j.backend.cpu.CpuSession$InputCopy"));
+        assertEquals(JfrProfile.Kind.TRAINER, JfrProfile.kind("org.ae4j.backend.cpu.CpuSession"));
+        assertEquals(JfrProfile.Kind.POOL, JfrProfile.kind("org.ae4j.backend.cpu.WorkerPool"));
+        assertEquals(JfrProfile.Kind.TRAINER, JfrProfile.kind("org.ae4j.core.train.Trainer"));
+        assertEquals(JfrProfile.Kind.OTHER, JfrProfile.kind("java.lang.Thread"));
+    }
+
+    /** A recording of a session that only multiplies matrices: its samples go to the products. */
+    @Test
+    void aRecordingOfProductsIsChargedToProducts() throws Exception {
+        Path file = dir.resolve("gemm.jfr");
+        Node x = Ops.input("x", Shape.of(256, 512));
+        Node w = Ops.parameter("w", Shape.of(512, 512));
+        Program p = Program.of(List.of(Ops.matmul(x, w)), Map.of());
+        try (Backend cpu = TrainBench.backend(new PluginRegistry(), "cpu", 2);
+             Session s = cpu.open(p);
+             Recording r = new Recording()) {
+            s.setParameter(w, filled(512 * 512));
+            s.setInput(x, filled(256 * 512), 0);
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            r.start();
+            long end = System.nanoTime() + 700_000_000L;
+            while (System.nanoTime() < end) {
+                s.run();
+            }
+            r.stop();
+            r.dump(file);
+        }
+        JfrProfile.Summary sum = JfrProfile.summarize(file);
+        assertTrue(sum.samples() >= 50, "samples: " + sum.samples());
+        int gemm = sum.byKind().getOrDefault(JfrProfile.Kind.GEMM, 0);
+        assertTrue(gemm > sum.samples() / 2, "products: " + gemm + " of " + sum.samples() + ": " + sum.byKind());
+        assertTrue(sum.byThread().containsKey(Thread.currentThread().getName()), sum.byThread().keySet().toString());
+        String text = JfrProfile.format(sum, 3);
+        assertTrue(text.startsWith(sum.samples() + " execution samples"), text);
+        assertTrue(text.contains("| matrix products (kernel, packing) | "), text);
+        assertTrue(text.contains("| backend.cpu."), text);
+    }
+
+    @Test
+    void aRecordingWithoutExecutionSamplesIsRefusedSayingWhy() throws Exception {
+        Path file = dir.resolve("empty.jfr");
+        try (Recording r = new Recording()) {
+            r.enable("jdk.CPULoad");
+            r.start();
+            r.stop();
+            r.dump(file);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JfrProfile.summarize(file));
+        assertTrue(e.getMessage().contains("expected jdk.ExecutionSample events, found none"), e.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> JfrProfile.summarize(dir.resolve("nothing.jfr")));
+        assertTrue(missing.getMessage().startsWith("JFR recording: expected a file, found nothing at "),
+                missing.getMessage());
+    }
+
+    private static float[] filled(int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (i % 17) / 17f;
+        }
+        return v;
+    }
+}
