@@ -129,16 +129,23 @@ public final class JfrProfile {
     }
 
     /**
-     * The summary as Markdown: the share of all samples by kind of work, overall and per thread (a thread that is
-     * parked, waiting for work, is not sampled: its column adds up to less than the others), then the {@code top}
-     * most sampled methods.
+     * The summary as Markdown: the share of all samples by kind of work, overall and per thread (JFR samples a
+     * thread only while it runs Java code: one that yields or is parked, waiting for work, is not sampled, so its
+     * column adds up to less than the others), then the {@code top} most sampled methods.
      */
     static String format(Summary s, int top) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%d execution samples, share of all of them%n%n| work | all |",
                 s.samples()));
+        // Threads with at least 0.5 % of the samples (JFR's own threads show up with a handful).
+        Map<String, Map<Kind, Integer>> threads = new TreeMap<>();
+        s.byThread().forEach((t, kinds) -> {
+            if (kinds.values().stream().mapToInt(Integer::intValue).sum() * 200L >= s.samples()) {
+                threads.put(t, kinds);
+            }
+        });
         StringBuilder rule = new StringBuilder("|---|---|");
-        for (String thread : s.byThread().keySet()) {
+        for (String thread : threads.keySet()) {
             b.append(' ').append(thread).append(" |");
             rule.append("---|");
         }
@@ -149,13 +156,13 @@ public final class JfrProfile {
                 continue;
             }
             b.append(String.format(Locale.ROOT, "| %s | %.1f %% |", k.label, 100.0 * n / s.samples()));
-            for (Map<Kind, Integer> t : s.byThread().values()) {
+            for (Map<Kind, Integer> t : threads.values()) {
                 b.append(String.format(Locale.ROOT, " %.1f %% |", 100.0 * t.getOrDefault(k, 0) / s.samples()));
             }
             b.append(System.lineSeparator());
         }
         b.append(String.format(Locale.ROOT, "| total | 100 %% |"));
-        for (Map<Kind, Integer> t : s.byThread().values()) {
+        for (Map<Kind, Integer> t : threads.values()) {
             int sum = t.values().stream().mapToInt(Integer::intValue).sum();
             b.append(String.format(Locale.ROOT, " %.1f %% |", 100.0 * sum / s.samples()));
         }
