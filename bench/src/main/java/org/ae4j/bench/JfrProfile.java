@@ -60,7 +60,10 @@ public final class JfrProfile {
         System.out.print(format(summarize(Path.of(args[0])), top));
     }
 
-    /** The kind of work of an ae4j class (a nested class counts as its outer class, except the session's copy). */
+    /**
+     * The kind of work of an ae4j class: a nested class, or a lambda's class, counts as its outer class (except
+     * the session's input copy).
+     */
     static Kind kind(String className) {
         if (!className.startsWith(AE4J)) {
             return Kind.OTHER;
@@ -68,9 +71,9 @@ public final class JfrProfile {
         if (className.endsWith("CpuSession$InputCopy")) {
             return Kind.INPUT;
         }
-        String simple = className.substring(className.lastIndexOf('.') + 1);
-        int nested = simple.indexOf('$');
-        String outer = nested < 0 ? simple : simple.substring(0, nested);
+        int nested = className.indexOf('$');
+        String outerName = nested < 0 ? className : className.substring(0, nested);
+        String outer = outerName.substring(outerName.lastIndexOf('.') + 1);
         return switch (outer) {
             case "Gemm", "GemmTask", "GemmPacking", "VectorGemm" -> Kind.GEMM;
             case "AdamStep", "AdamUpdate", "VectorAdam" -> Kind.ADAM;
@@ -97,10 +100,12 @@ public final class JfrProfile {
                     continue;
                 }
                 samples++;
-                String method = innermostAe4jFrame(e.getStackTrace());
-                Kind k = method == null ? Kind.OTHER : kind(method.substring(0, method.lastIndexOf('.')));
+                RecordedFrame frame = innermostAe4jFrame(e.getStackTrace());
+                String type = frame == null ? null : frame.getMethod().getType().getName();
+                Kind k = type == null ? Kind.OTHER : kind(type);
                 byKind.merge(k, 1, Integer::sum);
-                byMethod.merge(method == null ? "(no ae4j frame)" : method, 1, Integer::sum);
+                byMethod.merge(type == null ? "(no ae4j frame)" : type + "." + frame.getMethod().getName(), 1,
+                        Integer::sum);
                 String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
                 byThread.computeIfAbsent(thread, t -> new EnumMap<>(Kind.class)).merge(k, 1, Integer::sum);
             }
@@ -114,15 +119,14 @@ public final class JfrProfile {
         return new Summary(samples, byKind, byThread, byMethod);
     }
 
-    /** {@code class.method} of the innermost frame in ae4j's packages, or null when no frame is ae4j's. */
-    private static String innermostAe4jFrame(RecordedStackTrace stack) {
+    /** The innermost frame in ae4j's packages, or null when no frame is ae4j's. */
+    private static RecordedFrame innermostAe4jFrame(RecordedStackTrace stack) {
         if (stack == null) {
             return null;
         }
         for (RecordedFrame f : stack.getFrames()) {
-            String type = f.getMethod().getType().getName();
-            if (type.startsWith(AE4J)) {
-                return type + "." + f.getMethod().getName();
+            if (f.getMethod().getType().getName().startsWith(AE4J)) {
+                return f;
             }
         }
         return null;

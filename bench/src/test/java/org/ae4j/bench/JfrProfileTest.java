@@ -34,6 +34,8 @@ class JfrProfileTest {
         assertEquals(JfrProfile.Kind.TRAINER, JfrProfile.kind("org.ae4j.backend.cpu.CpuSession"));
         assertEquals(JfrProfile.Kind.POOL, JfrProfile.kind("org.ae4j.backend.cpu.WorkerPool"));
         assertEquals(JfrProfile.Kind.TRAINER, JfrProfile.kind("org.ae4j.core.train.Trainer"));
+        assertEquals(JfrProfile.Kind.ELEMENTWISE,
+                JfrProfile.kind("org.ae4j.backend.cpu.VectorElementwise$$Lambda$249+0x00007f2f10136660.409195262"));
         assertEquals(JfrProfile.Kind.OTHER, JfrProfile.kind("java.lang.Thread"));
     }
 
