@@ -66,7 +66,11 @@ java -cp "$cpu_cp" org.ae4j.backend.cpu.GemmBench 1 2>/dev/null | grep -v '^{'
 if [ "${PROFILE:-1}" != 0 ]; then
   echo
   echo "## CPU backend: C1 step time by step kind ($threads threads, steady state after warm-up)"
-  java "${jvm[@]}" -Dprofile -cp "$cpu_cp" org.ae4j.backend.cpu.C1StepProfile 4 "$threads" 2>/dev/null
+  # In place, as the trainer opens its sessions.
+  java "${jvm[@]}" -DinPlace=true -Dprofile -cp "$cpu_cp" org.ae4j.backend.cpu.C1StepProfile 4 "$threads" 2>/dev/null
+  echo
+  echo "## CPU backend: C2 step time by step kind (same conditions)"
+  java "${jvm[@]}" -DinPlace=true -Dprofile -cp "$cpu_cp" org.ae4j.backend.cpu.C1StepProfile 4 "$threads" C2 2>/dev/null
   # The same from JFR's execution samples over a whole timed epoch (trainer included), for C1a and C2a.
   jfr_dir=$(mktemp -d)
   java "${jvm[@]}" -Dae4j.bench.jfr="$jfr_dir" -cp "$bench_cp" org.ae4j.bench.TrainBench cpu C1a,C2a "$threads" 2>/dev/null
