@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -18,16 +19,22 @@ import org.junit.jupiter.api.Test;
  * TANH; the JIT used to inline the whole tanh, with its three passes, into the fused block loop, ran out of inlining
  * budget there, and left a Vector API call to its allocating Java fallback: 6.4 MB per run in 6 JVMs of 6, 3 s
  * into the run. The run has to be a fresh JVM (this one's profiles have seen every kernel) and long enough for the
- * JIT to reach its final code.
+ * JIT to reach its final code. In the suite's scalar-kernels execution the child runs without the Vector API
+ * module too, and checks the pure-Java kernels' steady state.
  */
 class ScoreSteadyStateTest {
     private static final Pattern ALLOCATED = Pattern.compile("([0-9.]+) bytes allocated per step");
 
     @Test
     void scoringAloneAllocatesNothingPerRunOnceWarm() throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
-                "-cp", System.getProperty("java.class.path"), C1StepProfile.class.getName(), "6", "2", "C1", "score"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!Boolean.getBoolean("ae4j.test.expectScalar")) {
+            command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), C1StepProfile.class.getName(), "6", "2",
+                "C1", "score"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
