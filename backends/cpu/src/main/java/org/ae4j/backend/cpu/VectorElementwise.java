@@ -235,7 +235,7 @@ final class VectorElementwise {
         }
     }
 
-    /** s[i] ← r·Q(r), Q by Horner's rule in {@link Elementwise#EM1_C}'s order; len a multiple of the vector length. */
+    /** s[i] ← r·Q(r), Q by Horner's rule in {@link Elementwise#EM1_C}'s order; len a multiple of the vectors. */
     private static void tanhPoly(float[] s, int len) {
         float[] c = Elementwise.EM1_C;
         int step = F.length();
@@ -272,7 +272,7 @@ final class VectorElementwise {
         }
     }
 
-    /** o ← tanh x from the reduced pass's t (with x's sign) and the polynomial; len a multiple of the vector length. */
+    /** o ← tanh x from the reduce pass's t (with x's sign) and the polynomial; len a multiple of the vectors. */
     private static void tanhFinish(float[] o, int oo, float[] s, int len) {
         int step = F.length();
         int i = 0;

@@ -112,9 +112,9 @@ public final class C1StepProfile {
                 double ms = (System.nanoTime() - t0) / 1e6 / steps;
                 long alloc = allocatedBytes() - alloc0;
                 System.out.printf(Locale.ROOT, "%s%s threads=%d: %.3f ms/step = %.0f rows/s (%d steps, %d steps/run, "
-                                + "%.1f MB planned, %.1f bytes allocated per step)%n", c2 ? "C2" : "C1", score ? " score" : "", threads, ms,
-                        (score ? 1024e3 : 128e3) / ms, steps,
-                        s.stepCount(), s.plannedFloats() * 4 / 1e6, (double) alloc / steps);
+                                + "%.1f MB planned, %.1f bytes allocated per step)%n", c2 ? "C2" : "C1",
+                        score ? " score" : "", threads, ms, (score ? 1024e3 : 128e3) / ms, steps, s.stepCount(),
+                        s.plannedFloats() * 4 / 1e6, (double) alloc / steps);
                 if (System.getProperty("profile") != null) {
                     TrainingStepBench.profile(s, Math.max(20, steps / 4));
                 }
