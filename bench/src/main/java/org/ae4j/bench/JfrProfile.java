@@ -20,8 +20,9 @@ import jdk.jfr.consumer.RecordingFile;
  * Where the CPU time of a JFR recording went, from its execution samples ({@code jdk.ExecutionSample}): each sample
  * is charged to the innermost ae4j frame of its stack (JFR keeps inlined methods as frames, so a sample inside a
  * Vector API call is charged to the kernel that made it), and that frame's class to a {@link Kind} of work. Prints
- * the share of each kind, of each thread and of the most sampled methods. {@link TrainBench} records the timed
- * epoch with {@code -Dae4j.bench.jfr=DIR}. Usage: {@code JfrProfile <recording.jfr> [methods to list]}.
+ * the share of each kind, of each thread and of the most sampled methods. {@link TrainBench} records with
+ * {@code -Dae4j.bench.jfr=DIR} and marks its timed epoch; only that epoch's samples count. Usage:
+ * {@code JfrProfile <recording.jfr> [methods to list]}.
  */
 public final class JfrProfile {
     /** What a sample's innermost ae4j frame was doing, from its class. */
@@ -45,7 +46,8 @@ public final class JfrProfile {
     private static final String AE4J = "org.ae4j.";
 
     /** Sample counts of one recording. */
-    record Summary(int samples, Map<Kind, Integer> byKind, Map<String, Map<Kind, Integer>> byThread,
+    /** {@code epoch}: the run of the timed epoch the samples were taken in, or null for the whole recording. */
+    record Summary(int samples, String epoch, Map<Kind, Integer> byKind, Map<String, Map<Kind, Integer>> byThread,
                    Map<String, Integer> byMethod) {
     }
 
@@ -84,39 +86,52 @@ public final class JfrProfile {
         };
     }
 
-    /** Counts the execution samples of a recording; a file without any is an error that says so. */
+    /**
+     * Counts the execution samples of a recording: those taken during its last {@link TimedEpoch} when it has one
+     * (what {@link TrainBench} writes), else all. A file without any sample is an error that says so.
+     */
     static Summary summarize(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("JFR recording: expected a file, found nothing at " + file);
+        }
+        List<RecordedEvent> events;
+        try {
+            events = RecordingFile.readAllEvents(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("JFR recording " + file + ": " + e.getMessage(), e);
+        }
+        RecordedEvent epoch = null;
+        for (RecordedEvent e : events) {
+            if (e.getEventType().getName().equals(TimedEpoch.NAME)
+                    && (epoch == null || e.getEndTime().isAfter(epoch.getEndTime()))) {
+                epoch = e;
+            }
         }
         Map<Kind, Integer> byKind = new EnumMap<>(Kind.class);
         Map<String, Map<Kind, Integer>> byThread = new TreeMap<>();
         Map<String, Integer> byMethod = new LinkedHashMap<>();
         int samples = 0;
-        try (RecordingFile in = new RecordingFile(file)) {
-            while (in.hasMoreEvents()) {
-                RecordedEvent e = in.readEvent();
-                if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
-                    continue;
-                }
-                samples++;
-                RecordedFrame frame = innermostAe4jFrame(e.getStackTrace());
-                String type = frame == null ? null : frame.getMethod().getType().getName();
-                Kind k = type == null ? Kind.OTHER : kind(type);
-                byKind.merge(k, 1, Integer::sum);
-                byMethod.merge(type == null ? "(no ae4j frame)" : type + "." + frame.getMethod().getName(), 1,
-                        Integer::sum);
-                String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
-                byThread.computeIfAbsent(thread, t -> new EnumMap<>(Kind.class)).merge(k, 1, Integer::sum);
+        for (RecordedEvent e : events) {
+            if (!e.getEventType().getName().equals("jdk.ExecutionSample") || epoch != null
+                    && (e.getStartTime().isBefore(epoch.getStartTime()) || e.getStartTime().isAfter(epoch.getEndTime()))) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("JFR recording " + file + ": " + e.getMessage(), e);
+            samples++;
+            RecordedFrame frame = innermostAe4jFrame(e.getStackTrace());
+            String type = frame == null ? null : frame.getMethod().getType().getName();
+            Kind k = type == null ? Kind.OTHER : kind(type);
+            byKind.merge(k, 1, Integer::sum);
+            byMethod.merge(type == null ? "(no ae4j frame)" : type + "." + frame.getMethod().getName(), 1,
+                    Integer::sum);
+            String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
+            byThread.computeIfAbsent(thread, t -> new EnumMap<>(Kind.class)).merge(k, 1, Integer::sum);
         }
         if (samples == 0) {
-            throw new IllegalArgumentException("JFR recording " + file + ": expected jdk.ExecutionSample events, found "
-                    + "none (was it recorded with execution sampling enabled?)");
+            throw new IllegalArgumentException("JFR recording " + file + ": expected jdk.ExecutionSample events"
+                    + (epoch == null ? "" : " during the timed epoch (" + epoch.getString("run") + ")")
+                    + ", found none (was it recorded with execution sampling enabled?)");
         }
-        return new Summary(samples, byKind, byThread, byMethod);
+        return new Summary(samples, epoch == null ? null : epoch.getString("run"), byKind, byThread, byMethod);
     }
 
     /** The innermost frame in ae4j's packages, or null when no frame is ae4j's. */
@@ -139,8 +154,8 @@ public final class JfrProfile {
      */
     static String format(Summary s, int top) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%d execution samples, share of all of them%n%n| work | all |",
-                s.samples()));
+        b.append(String.format(Locale.ROOT, "%d execution samples%s, share of all of them%n%n| work | all |",
+                s.samples(), s.epoch() == null ? "" : " during the timed epoch of " + s.epoch()));
         // Threads with at least 0.5 % of the samples (JFR's own threads show up with a handful).
         Map<String, Map<Kind, Integer>> threads = new TreeMap<>();
         s.byThread().forEach((t, kinds) -> {

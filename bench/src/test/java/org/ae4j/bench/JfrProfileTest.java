@@ -61,6 +61,7 @@ class JfrProfileTest {
             r.dump(file);
         }
         JfrProfile.Summary sum = JfrProfile.summarize(file);
+        assertEquals(null, sum.epoch(), "no timed epoch in this recording: every sample counts");
         assertTrue(sum.samples() >= 50, "samples: " + sum.samples());
         int gemm = sum.byKind().getOrDefault(JfrProfile.Kind.GEMM, 0);
         assertTrue(gemm > sum.samples() / 2, "products: " + gemm + " of " + sum.samples() + ": " + sum.byKind());
@@ -69,6 +70,55 @@ class JfrProfileTest {
         assertTrue(text.startsWith(sum.samples() + " execution samples"), text);
         assertTrue(text.contains("| matrix products (kernel, packing) | "), text);
         assertTrue(text.contains("| backend.cpu."), text);
+    }
+
+    /** With a timed epoch in the recording, only the samples taken during it count. */
+    @Test
+    void onlyTheTimedEpochsSamplesCount() throws Exception {
+        Path file = dir.resolve("epoch.jfr");
+        Node x = Ops.input("x", Shape.of(256, 512));
+        Node w = Ops.parameter("w", Shape.of(512, 512));
+        Program p = Program.of(List.of(Ops.matmul(x, w)), Map.of());
+        try (Backend cpu = TrainBench.backend(new PluginRegistry(), "cpu", 1);
+             Session s = cpu.open(p);
+             Recording r = new Recording()) {
+            s.setParameter(w, filled(512 * 512));
+            s.setInput(x, filled(256 * 512), 0);
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            r.enable(TimedEpoch.NAME);
+            r.start();
+            burnOutsideTheEpoch(400);
+            TimedEpoch epoch = new TimedEpoch("cpu test");
+            epoch.begin();
+            long end = System.nanoTime() + 500_000_000L;
+            while (System.nanoTime() < end) {
+                s.run();
+            }
+            epoch.commit();
+            burnOutsideTheEpoch(400);
+            r.stop();
+            r.dump(file);
+        }
+        JfrProfile.Summary sum = JfrProfile.summarize(file);
+        assertEquals("cpu test", sum.epoch());
+        assertTrue(sum.samples() >= 50, "samples: " + sum.samples());
+        assertTrue(sum.byMethod().keySet().stream().noneMatch(m -> m.endsWith("burnOutsideTheEpoch")),
+                sum.byMethod().toString());
+        assertTrue(JfrProfile.format(sum, 3).startsWith(sum.samples()
+                + " execution samples during the timed epoch of cpu test"), JfrProfile.format(sum, 3));
+    }
+
+    private static double sink;
+
+    private static void burnOutsideTheEpoch(long millis) {
+        double acc = 0;
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < end) {
+            for (int i = 1; i < 10_000; i++) {
+                acc += Math.sqrt(i);
+            }
+        }
+        sink += acc;
     }
 
     @Test
