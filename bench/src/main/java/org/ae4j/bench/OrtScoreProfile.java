@@ -32,7 +32,8 @@ import org.ae4j.datasets.Split;
  * ONNX Runtime's own profile of the exported model computing the per-row score, the output that ae4j's session
  * path is slower on at batch 1,024: the median kernel time of each node over many runs (ORT's session profiling),
  * beside the median time of a run with and without profiling (profiling adds its own cost per node, so the node
- * times are upper bounds). ae4j's side is {@code C1StepProfile 4 2 C1 score} in the cpu backend's tests.
+ * times are upper bounds). The model has its initial weights (the time does not depend on their values) and
+ * scores the test split's rows. ae4j's side is {@code C1StepProfile 6 2 C1 score} in the cpu backend's tests.
  * Usage: {@code OrtScoreProfile [config] [batch] [threads] [runs]}, default C1a 1024 2 200.
  */
 public final class OrtScoreProfile {

@@ -42,24 +42,7 @@ class JfrProfileTest {
     /** A recording of a session that only multiplies matrices: its samples go to the products. */
     @Test
     void aRecordingOfProductsIsChargedToProducts() throws Exception {
-        Path file = dir.resolve("gemm.jfr");
-        Node x = Ops.input("x", Shape.of(256, 512));
-        Node w = Ops.parameter("w", Shape.of(512, 512));
-        Program p = Program.of(List.of(Ops.matmul(x, w)), Map.of());
-        try (Backend cpu = TrainBench.backend(new PluginRegistry(), "cpu", 2);
-             Session s = cpu.open(p);
-             Recording r = new Recording()) {
-            s.setParameter(w, filled(512 * 512));
-            s.setInput(x, filled(256 * 512), 0);
-            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
-            r.start();
-            long end = System.nanoTime() + 700_000_000L;
-            while (System.nanoTime() < end) {
-                s.run();
-            }
-            r.stop();
-            r.dump(file);
-        }
+        Path file = recordProducts("gemm.jfr", 2, null, 0);
         JfrProfile.Summary sum = JfrProfile.summarize(file);
         assertEquals(null, sum.epoch(), "no timed epoch in this recording: every sample counts");
         assertTrue(sum.samples() >= 50, "samples: " + sum.samples());
@@ -75,30 +58,7 @@ class JfrProfileTest {
     /** With a timed epoch in the recording, only the samples taken during it count. */
     @Test
     void onlyTheTimedEpochsSamplesCount() throws Exception {
-        Path file = dir.resolve("epoch.jfr");
-        Node x = Ops.input("x", Shape.of(256, 512));
-        Node w = Ops.parameter("w", Shape.of(512, 512));
-        Program p = Program.of(List.of(Ops.matmul(x, w)), Map.of());
-        try (Backend cpu = TrainBench.backend(new PluginRegistry(), "cpu", 1);
-             Session s = cpu.open(p);
-             Recording r = new Recording()) {
-            s.setParameter(w, filled(512 * 512));
-            s.setInput(x, filled(256 * 512), 0);
-            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
-            r.enable(TimedEpoch.NAME);
-            r.start();
-            burnOutsideTheEpoch(400);
-            TimedEpoch epoch = new TimedEpoch("cpu test");
-            epoch.begin();
-            long end = System.nanoTime() + 500_000_000L;
-            while (System.nanoTime() < end) {
-                s.run();
-            }
-            epoch.commit();
-            burnOutsideTheEpoch(400);
-            r.stop();
-            r.dump(file);
-        }
+        Path file = recordProducts("epoch.jfr", 1, "cpu test", 400);
         JfrProfile.Summary sum = JfrProfile.summarize(file);
         assertEquals("cpu test", sum.epoch());
         assertTrue(sum.samples() >= 50, "samples: " + sum.samples());
@@ -106,6 +66,43 @@ class JfrProfileTest {
                 sum.byMethod().toString());
         assertTrue(JfrProfile.format(sum, 3).startsWith(sum.samples()
                 + " execution samples during the timed epoch of cpu test"), JfrProfile.format(sum, 3));
+    }
+
+    /**
+     * Records, with execution samples every millisecond, a CPU session that only multiplies matrices for about
+     * 0.6 s; with {@code epoch} not null those runs are a {@link TimedEpoch} of that name, with {@code burnMillis}
+     * of other work before and after it.
+     */
+    private Path recordProducts(String name, int threads, String epoch, long burnMillis) throws Exception {
+        Path file = dir.resolve(name);
+        Node x = Ops.input("x", Shape.of(256, 512));
+        Node w = Ops.parameter("w", Shape.of(512, 512));
+        Program p = Program.of(List.of(Ops.matmul(x, w)), Map.of());
+        try (Backend cpu = TrainBench.backend(new PluginRegistry(), "cpu", threads);
+             Session s = cpu.open(p);
+             Recording r = new Recording()) {
+            s.setParameter(w, filled(512 * 512));
+            s.setInput(x, filled(256 * 512), 0);
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            r.enable(TimedEpoch.NAME);
+            r.start();
+            burnOutsideTheEpoch(burnMillis);
+            TimedEpoch timed = epoch == null ? null : new TimedEpoch(epoch);
+            if (timed != null) {
+                timed.begin();
+            }
+            long end = System.nanoTime() + 600_000_000L;
+            while (System.nanoTime() < end) {
+                s.run();
+            }
+            if (timed != null) {
+                timed.commit();
+            }
+            burnOutsideTheEpoch(burnMillis);
+            r.stop();
+            r.dump(file);
+        }
+        return file;
     }
 
     private static double sink;
