@@ -64,7 +64,7 @@ import org.ae4j.datasets.Split;
  */
 public final class InferenceBench {
     /** Rows the CLI hands to its {@link Inference.Runner} at a time (the cli module's {@code Scoring.CHUNK}). */
-    static final int CLI_CHUNK = 256;
+    static final int CLI_CHUNK = Inference.BATCH;
     /** Fewest rows in one timing. */
     static final int MIN_ROWS = 10_000;
     /** A median timing more than this factor above the fastest is reported as a warning. */

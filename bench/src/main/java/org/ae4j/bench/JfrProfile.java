@@ -186,17 +186,13 @@ public final class JfrProfile {
             b.append(String.format(Locale.ROOT, " %.1f %% |", 100.0 * sum / s.samples()));
         }
         b.append(String.format(Locale.ROOT, "%n%n| method (innermost ae4j frame) | share |%n|---|---|%n"));
-        for (Map.Entry<String, Integer> e : sorted(s.byMethod(), top)) {
+        List<Map.Entry<String, Integer>> methods = new ArrayList<>(s.byMethod().entrySet());
+        methods.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()));
+        for (Map.Entry<String, Integer> e : methods.subList(0, Math.min(top, methods.size()))) {
             String m = e.getKey().startsWith(AE4J) ? e.getKey().substring(AE4J.length()) : e.getKey();
             b.append(String.format(Locale.ROOT, "| %s | %.1f %% |%n", m, 100.0 * e.getValue() / s.samples()));
         }
         return b.toString();
-    }
-
-    private static List<Map.Entry<String, Integer>> sorted(Map<String, Integer> counts, int top) {
-        List<Map.Entry<String, Integer>> list = new ArrayList<>(counts.entrySet());
-        list.sort((x, y) -> y.getValue() != x.getValue().intValue() ? Integer.compare(y.getValue(), x.getValue())
-                : x.getKey().compareTo(y.getKey()));
-        return list.subList(0, Math.min(top, list.size()));
     }
 }
